@@ -1,0 +1,166 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SpineDesk.Clinical.RedFlags;
+using SpineDesk.Data.Audit;
+using SpineDesk.Data.Intake;
+using SpineDesk.Data.Outbox;
+using SpineDesk.Data.Staff;
+
+namespace SpineDesk.Data;
+
+public class SpineDeskDbContext(DbContextOptions<SpineDeskDbContext> options) : IdentityDbContext<StaffUser>(options)
+{
+    public DbSet<Inquiry> Inquiries => Set<Inquiry>();
+
+    public DbSet<ContactAttempt> ContactAttempts => Set<ContactAttempt>();
+
+    public DbSet<StageChange> StageChanges => Set<StageChange>();
+
+    public DbSet<StaffInvitation> StaffInvitations => Set<StaffInvitation>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<OutboxAttempt> OutboxAttempts => Set<OutboxAttempt>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    private bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BeforeSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BeforeSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void BeforeSave()
+    {
+        foreach (var entry in ChangeTracker.Entries<AuditEntry>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException("The audit log is append-only.");
+            }
+        }
+
+        foreach (var entry in ChangeTracker.Entries<Inquiry>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version++;
+            }
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        if (IsSqlite)
+        {
+            // SQLite stores text; every DateTime in SpineDesk is UTC, so say so when reading back.
+            configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<StaffUser>(e => e.Property(u => u.DisplayName).HasMaxLength(200));
+
+        builder.Entity<Inquiry>(e =>
+        {
+            e.Property(i => i.ReferenceNumber).HasMaxLength(20);
+            e.HasIndex(i => i.ReferenceNumber).IsUnique();
+            e.HasIndex(i => i.SubmissionKey).IsUnique();
+            e.Property(i => i.Name).HasMaxLength(200);
+            e.Property(i => i.Phone).HasMaxLength(20);
+            e.Property(i => i.Email).HasMaxLength(254);
+            e.Property(i => i.Language).HasMaxLength(35);
+            e.Property(i => i.Message).HasMaxLength(4000);
+            e.Property(i => i.OwnerId).HasMaxLength(450);
+            e.Property(i => i.Version).IsConcurrencyToken();
+            e.Property(i => i.RedFlags)
+                .HasConversion(
+                    v => string.Join(',', v),
+                    v => v.Length == 0 ? new List<RedFlagSign>() : v.Split(',', StringSplitOptions.None).Select(Enum.Parse<RedFlagSign>).ToList(),
+                    new ValueComparer<List<RedFlagSign>>(
+                        (a, b) => a!.SequenceEqual(b!),
+                        v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s)),
+                        v => v.ToList()))
+                .HasMaxLength(1000);
+            e.HasOne(i => i.Owner).WithMany().HasForeignKey(i => i.OwnerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(i => new { i.Stage, i.Urgency, i.ReceivedAt });
+            e.Ignore(i => i.IsOpen);
+        });
+
+        builder.Entity<ContactAttempt>(e =>
+        {
+            e.Property(a => a.Note).HasMaxLength(2000);
+            e.Property(a => a.StaffUserId).HasMaxLength(450);
+            e.HasOne(a => a.Inquiry).WithMany(i => i.ContactAttempts).HasForeignKey(a => a.InquiryId);
+            e.HasIndex(a => new { a.InquiryId, a.At });
+        });
+
+        builder.Entity<StageChange>(e =>
+        {
+            e.Property(s => s.StaffUserId).HasMaxLength(450);
+            e.HasOne<Inquiry>().WithMany(i => i.StageChanges).HasForeignKey(s => s.InquiryId);
+            e.HasIndex(s => new { s.InquiryId, s.At });
+        });
+
+        builder.Entity<StaffInvitation>(e =>
+        {
+            e.Property(i => i.Email).HasMaxLength(254);
+            e.Property(i => i.DisplayName).HasMaxLength(200);
+            e.Property(i => i.Roles).HasMaxLength(200);
+            e.Property(i => i.TokenHash).HasMaxLength(64);
+            e.HasIndex(i => i.TokenHash).IsUnique();
+        });
+
+        builder.Entity<OutboxMessage>(e =>
+        {
+            e.Property(m => m.Kind).HasMaxLength(60);
+            e.Property(m => m.ToAddress).HasMaxLength(254);
+            e.Property(m => m.ToName).HasMaxLength(200);
+            e.Property(m => m.Subject).HasMaxLength(300);
+            e.Property(m => m.MessageId).HasMaxLength(200);
+            e.Property(m => m.LastError).HasMaxLength(2000);
+            e.HasIndex(m => new { m.Status, m.NextAttemptAt });
+            e.HasOne(m => m.Inquiry).WithMany().HasForeignKey(m => m.InquiryId);
+            e.HasMany(m => m.Attempts).WithOne().HasForeignKey(a => a.OutboxMessageId);
+        });
+
+        builder.Entity<OutboxAttempt>(e =>
+        {
+            e.Property(a => a.Transport).HasMaxLength(20);
+            e.Property(a => a.Error).HasMaxLength(2000);
+        });
+
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.Property(a => a.UserId).HasMaxLength(450);
+            e.Property(a => a.UserName).HasMaxLength(256);
+            e.Property(a => a.Action).HasMaxLength(60);
+            e.Property(a => a.EntityType).HasMaxLength(60);
+            e.Property(a => a.EntityId).HasMaxLength(60);
+            e.Property(a => a.RemoteAddress).HasMaxLength(64);
+            e.Property(a => a.Details).HasMaxLength(1000);
+            e.HasIndex(a => new { a.EntityType, a.EntityId, a.At });
+            e.HasIndex(a => a.At);
+        });
+    }
+
+    private sealed class UtcDateTimeConverter()
+        : ValueConverter<DateTime, DateTime>(
+            v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc),
+            v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

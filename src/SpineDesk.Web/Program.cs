@@ -1,0 +1,46 @@
+using SpineDesk.Web.Data;
+using SpineDesk.Web.Features.Audit;
+using SpineDesk.Web.Features.Clinic;
+using SpineDesk.Web.Features.Intake;
+using SpineDesk.Web.Features.Outbox;
+using SpineDesk.Web.Features.Public;
+using SpineDesk.Web.Features.Shared;
+using SpineDesk.Web.Features.Staff;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSpineDeskDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
+builder.Services.AddProblemDetails();
+builder.Services.AddClinic();
+builder.Services.AddPublicSite();
+builder.Services.AddAudit();
+builder.Services.AddEmailOutbox();
+builder.Services.AddIntake();
+builder.Services.AddStaffAccounts();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error");
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapClinicTheme();
+app.MapRazorPages();
+
+await app.Services.MigrateSpineDeskDatabaseAsync();
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
