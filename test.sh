@@ -51,22 +51,19 @@ for project in tests/SpineDesk.Clinical.Tests tests/SpineDesk.Web.Tests tests/Sp
   name=$(basename "$project")
   say "$name"
   log=$(mktemp)
-  dotnet "$project/bin/Release/net10.0/$name.dll" -noColor 2>&1 | tee "$log" | grep -vE '^\s*(info|warn): |^\s{6}' || true
+  dotnet "$project/bin/Release/net10.0/$name.dll" -noColor 2>&1 | tee "$log" | grep -vE '^(info|warn|dbug): ' || true
   result=${PIPESTATUS[0]}
   line=$(grep -E "^\s*$name\s+Total: " "$log" | tail -n 1)
+  field() { grep -oE "$1: [0-9]+" <<<"$line" | grep -oE '[0-9]+' || echo 0; }
   if [ -z "$line" ]; then
     echo "test.sh: $name did not report a summary (exit code $result)." >&2
     failed=$((failed + 1)); status=1
   else
-    total=$(sed -E 's/.*Total: ([0-9]+).*/\1/' <<<"$line")
-    errors=$(sed -E 's/.*Errors: ([0-9]+).*/\1/' <<<"$line")
-    fails=$(sed -E 's/.*Failed: ([0-9]+).*/\1/' <<<"$line")
-    skipped=$(sed -E 's/.*Skipped: ([0-9]+).*/\1/' <<<"$line")
-    notrun=$(sed -E 's/.*Not Run: ([0-9]+).*/\1/' <<<"$line")
+    total=$(field Total); errors=$(field Errors); fails=$(field Failed); skipped=$(field Skipped); notrun=$(field "Not Run")
     passed=$((passed + total - fails - skipped - notrun))
     failed=$((failed + fails + errors))
     if [ "$result" -ne 0 ] || [ "$fails" -ne 0 ] || [ "$errors" -ne 0 ] || [ "$skipped" -ne 0 ]; then status=1; fi
-    if [ "$total" -eq 0 ]; then echo "test.sh: $name ran no test." >&2; status=1; fi
+    if [ "$total" -eq 0 ]; then echo "test.sh: $name ran no test." >&2; failed=$((failed + 1)); status=1; fi
   fi
   rm -f "$log"
 done
