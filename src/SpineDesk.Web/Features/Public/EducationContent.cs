@@ -66,7 +66,8 @@ public sealed partial class EducationContent(IOptions<ContentOptions> options, I
         var front = ReadFrontMatter(markdown);
         var html = Markdown.ToHtml(markdown, Pipeline);
         html = DiagramParagraph().Replace(html, m => Diagram(m.Groups[1].Value));
-        html = html.Replace("<table>", "<div class=\"table-scroll\"><table>", StringComparison.Ordinal)
+        // A table may scroll sideways on a phone: the wrapper is focusable so keyboard users can scroll it too.
+        html = html.Replace("<table>", "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table (scrolls sideways on small screens)\"><table>", StringComparison.Ordinal)
                    .Replace("</table>", "</table></div>", StringComparison.Ordinal);
         return new ContentPage(
             slug,
