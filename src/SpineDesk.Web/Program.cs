@@ -4,6 +4,7 @@ using SpineDesk.Web.Features.Clinic;
 using SpineDesk.Web.Features.Intake;
 using SpineDesk.Web.Features.Outbox;
 using SpineDesk.Web.Features.Public;
+using SpineDesk.Web.Features.Queue;
 using SpineDesk.Web.Features.Shared;
 using SpineDesk.Web.Features.Staff;
 
@@ -19,6 +20,7 @@ builder.Services.AddAudit();
 builder.Services.AddEmailOutbox();
 builder.Services.AddIntake();
 builder.Services.AddStaffAccounts();
+builder.Services.AddQueue();
 
 var app = builder.Build();
 

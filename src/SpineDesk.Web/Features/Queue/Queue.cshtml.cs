@@ -1,0 +1,121 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SpineDesk.Clinical;
+using SpineDesk.Clinical.Pipeline;
+using SpineDesk.Clinical.RedFlags;
+using SpineDesk.Data;
+using SpineDesk.Web.Features.Audit;
+using SpineDesk.Web.Features.Clinic;
+using SpineDesk.Web.Features.Staff;
+
+namespace SpineDesk.Web.Features.Queue;
+
+public enum QueueFilter
+{
+    All,
+    Mine,
+    Unclaimed,
+}
+
+/// <summary>One line of the queue, ready to show.</summary>
+public sealed record QueueRow(
+    int Id,
+    string Name,
+    string Reason,
+    bool ReasonIsRedFlag,
+    Urgency Urgency,
+    string Waiting,
+    bool OverTarget,
+    string? Owner,
+    bool IsMine,
+    PipelineStage Stage,
+    DateTime? NextAttemptAt,
+    bool NextAttemptDue);
+
+/// <summary>
+/// The coordinators' queue: open inquiries, emergencies first, then urgent, then routine; within each, the
+/// longest waiting first (they share one first-contact target, so that is also the furthest past it).
+/// </summary>
+[Authorize(Policy = StaffPolicies.Coordination)]
+public sealed class QueueModel(SpineDeskDbContext db, AuditLog audit, ClinicClock clock, IOptions<ClinicOptions> clinic) : PageModel
+{
+    public QueueFilter Show { get; private set; }
+
+    public IReadOnlyList<QueueRow> Rows { get; private set; } = [];
+
+    public ClinicClock Clock => clock;
+
+    public string UrgentTarget => WaitingTime.Describe(clinic.Value.UrgentFirstContactTarget);
+
+    public string RoutineTarget => WaitingTime.Describe(clinic.Value.FirstContactTarget);
+
+    public async Task OnGetAsync(string? show, CancellationToken cancellationToken)
+    {
+        Show = show?.ToLowerInvariant() switch
+        {
+            "mine" => QueueFilter.Mine,
+            "unclaimed" => QueueFilter.Unclaimed,
+            _ => QueueFilter.All,
+        };
+        var me = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var open = db.Inquiries.AsNoTracking()
+            .Where(i => i.Stage == PipelineStage.New || i.Stage == PipelineStage.Contacting);
+        open = Show switch
+        {
+            QueueFilter.Mine => open.Where(i => i.OwnerId == me),
+            QueueFilter.Unclaimed => open.Where(i => i.OwnerId == null),
+            _ => open,
+        };
+
+        // Urgency is stored as text, so its order is spelled out rather than left to the alphabet.
+        var items = await open
+            .OrderBy(i => i.Urgency == Urgency.Emergency ? 0 : i.Urgency == Urgency.Urgent ? 1 : 2)
+            .ThenBy(i => i.ReceivedAt)
+            .ThenBy(i => i.Id)
+            .Select(i => new
+            {
+                i.Id,
+                i.Name,
+                i.Message,
+                i.RedFlags,
+                i.Urgency,
+                i.ReceivedAt,
+                i.FirstContactAttemptAt,
+                i.OwnerId,
+                Owner = i.Owner == null ? null : i.Owner.DisplayName,
+                i.Stage,
+                i.NextAttemptAt,
+            })
+            .ToListAsync(cancellationToken);
+
+        var now = clock.UtcNow;
+        Rows = [.. items.Select(i =>
+        {
+            var waited = now - i.ReceivedAt;
+            var findings = RedFlagScreen.Assess(i.RedFlags).Findings;
+            var reason = findings.Count > 0
+                ? string.Join("; ", findings.Select(f => InquiryWords.Describe(f.Category)))
+                : string.IsNullOrWhiteSpace(i.Message) ? "" : InquiryWords.Excerpt(i.Message);
+            return new QueueRow(
+                i.Id,
+                i.Name,
+                reason,
+                findings.Count > 0,
+                i.Urgency,
+                WaitingTime.Describe(waited),
+                // The target is for the first contact attempt; once someone has tried, the next attempt is what is due.
+                i.FirstContactAttemptAt is null && waited > WaitingTime.TargetFor(i.Urgency, clinic.Value),
+                i.Owner,
+                i.OwnerId is not null && i.OwnerId == me,
+                i.Stage,
+                i.NextAttemptAt,
+                i.NextAttemptAt is { } next && next <= now);
+        })];
+
+        audit.Add(AuditActions.View("Queue"), "Queue", "open", $"Filter: {Show}");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
