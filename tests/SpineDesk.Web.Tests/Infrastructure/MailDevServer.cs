@@ -106,9 +106,15 @@ public sealed class MailDevServer : IAsyncDisposable
         var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => Append(output, e.Data);
         process.ErrorDataReceived += (_, e) => Append(output, e.Data);
-        if (!process.Start())
+        try
         {
-            throw new InvalidOperationException($"Could not start MailDev ({executable}).");
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            process.Dispose();
+            throw new InvalidOperationException(
+                $"Could not start MailDev ({executable}): {ex.Message}. It runs on Node.js; install it with: apt-get install nodejs npm", ex);
         }
 
         process.BeginOutputReadLine();

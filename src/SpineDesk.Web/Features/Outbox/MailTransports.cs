@@ -67,10 +67,9 @@ internal sealed class SmtpTransport(string host, EmailOptions options, TimeSpan 
                 await _client.DisconnectAsync(quit: true);
             }
         }
-#pragma warning disable CA1031 // Saying goodbye to the server is a courtesy; the messages are already recorded.
         catch (Exception)
-#pragma warning restore CA1031
         {
+            // Saying goodbye to the server is a courtesy; the messages are already recorded.
         }
 
         _client.Dispose();

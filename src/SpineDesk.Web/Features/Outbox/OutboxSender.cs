@@ -39,10 +39,9 @@ public sealed class OutboxSender(
             {
                 return;
             }
-#pragma warning disable CA1031 // A failed pass (database down, disk full) must not stop the sender; the next tick tries again.
             catch (Exception ex)
-#pragma warning restore CA1031
             {
+                // A failed pass (database down, disk full) must not stop the sender; the next tick tries again.
                 logger.LogError("The email outbox pass failed ({ErrorType}); it will try again.", ex.GetType().Name);
             }
         }
@@ -110,10 +109,9 @@ public sealed class OutboxSender(
                 {
                     break;
                 }
-#pragma warning disable CA1031 // Any failure to deliver is recorded on the message and retried later.
                 catch (Exception ex)
-#pragma warning restore CA1031
                 {
+                    // Any failure to deliver is recorded on the message and retried later.
                     error = ex;
                 }
 
@@ -176,7 +174,7 @@ public sealed class OutboxSender(
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Only while this pass still holds the lease: if it ran out and another sender took over, that one decides.
-        await db.OutboxMessages
+        var stillOurs = await db.OutboxMessages
             .Where(m => m.Id == message.Id && m.LeaseToken == token)
             .ExecuteUpdateAsync(
                 s => s
@@ -200,7 +198,13 @@ public sealed class OutboxSender(
         await transaction.CommitAsync(cancellationToken);
 
         // The message id and the kind of error only: the address, name and text are patient data.
-        if (status == OutboxStatus.Failed)
+        if (stillOurs == 0)
+        {
+            logger.LogWarning(
+                "Outbox message {OutboxMessageId}: the lease ran out before the attempt was recorded, so another sender may have sent it too.",
+                message.Id);
+        }
+        else if (status == OutboxStatus.Failed)
         {
             logger.LogWarning(
                 "Outbox message {OutboxMessageId} ({Kind}) was not delivered after {Attempts} attempts and is marked failed; last error {ErrorType}.",
@@ -239,9 +243,7 @@ public sealed class OutboxSender(
             delay = MaxRetryDelay;
         }
 
-#pragma warning disable CA5394 // Jitter spreads retries out; it protects nothing.
         return delay + (delay * (Random.Shared.NextDouble() * 0.1));
-#pragma warning restore CA5394
     }
 
     private IMailTransport CreateTransport() =>

@@ -1,6 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using MimeKit;
 using SpineDesk.Data.Outbox;
+using SpineDesk.Web.Features.Outbox;
 using SpineDesk.Web.Tests.Infrastructure;
 
 namespace SpineDesk.Web.Tests.Features.Outbox;
@@ -51,6 +55,15 @@ public abstract class PickupFolderTests(TestDatabaseKind kind) : AppTest(kind)
 
         var file = Assert.Single(Directory.GetFiles(App.PickupFolder));
         Assert.Equal(message.MessageId + ".eml", Path.GetFileName(file));
+    }
+
+    [Fact]
+    public void A_relative_pickup_folder_is_under_the_content_root()
+    {
+        var environment = App.Services.GetRequiredService<IHostEnvironment>();
+        var sender = ActivatorUtilities.CreateInstance<OutboxSender>(App.Services, Options.Create(new EmailOptions { PickupFolder = "data/mail-pickup" }));
+
+        Assert.Equal(Path.Combine(environment.ContentRootPath, "data", "mail-pickup"), sender.PickupFolder());
     }
 }
 
