@@ -17,7 +17,7 @@ public sealed class EmailOptions
     [Range(1, 65535)]
     public int SmtpPort { get; set; } = 587;
 
-    /// <summary>"Auto", "None", "StartTls" or "SslOnConnect".</summary>
+    /// <summary>"Auto", "None", "StartTls", "StartTlsWhenAvailable" or "SslOnConnect" (MailKit's SecureSocketOptions).</summary>
     public string SmtpSecurity { get; set; } = "Auto";
 
     public string? SmtpUserName { get; set; }
