@@ -74,8 +74,11 @@ internal static partial class StaffSteps
     public static async Task<HttpResponseMessage> GetPathAsync(this HttpClient client, string url) =>
         await client.GetAsync(new Uri(url, UriKind.Relative));
 
+    /// <summary>Where a redirect points, as a path: the cookie handler writes absolute URLs, pages relative ones.</summary>
     public static string? LocationPath(this HttpResponseMessage response) =>
-        response.Headers.Location?.OriginalString.Split('?')[0];
+        response.Headers.Location is not { } location ? null
+        : location.IsAbsoluteUri ? location.AbsolutePath
+        : location.OriginalString.Split('?')[0];
 
     [GeneratedRegex(@"https?://\S+/staff/invitation\?token=[A-Za-z0-9_\-%]+")]
     private static partial Regex InvitationLink();

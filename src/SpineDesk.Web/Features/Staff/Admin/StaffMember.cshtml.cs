@@ -9,9 +9,9 @@ using SpineDesk.Web.Features.Audit;
 namespace SpineDesk.Web.Features.Staff.Admin;
 
 /// <summary>
-/// One staff account: roles, locking, and resetting the authenticator. Each change updates the account's
-/// security stamp, so it reaches the person's open sessions at their next request, and is audited in the
-/// same transaction.
+/// One staff account: roles, locking, and resetting the authenticator, each audited in the same transaction.
+/// Sessions are re-read from the database at every request, so new roles apply at the person's next request;
+/// locking and resetting also change the security stamp, which ends their open sessions.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Administration)]
 public sealed class StaffMemberModel(
@@ -95,7 +95,8 @@ public sealed class StaffMemberModel(
             $"{Member.DisplayName}'s account is locked. They are signed out and cannot sign in until it is unlocked.",
             cancellationToken,
             () => Users.SetLockoutEnabledAsync(Member, true),
-            () => Users.SetLockoutEndDateAsync(Member, DateTimeOffset.MaxValue));
+            () => Users.SetLockoutEndDateAsync(Member, DateTimeOffset.MaxValue),
+            () => Users.UpdateSecurityStampAsync(Member));
     }
 
     public async Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken cancellationToken)
@@ -127,7 +128,7 @@ public sealed class StaffMemberModel(
             $"{Member.DisplayName}'s authenticator was reset. At their next sign-in they set up a new one after their password.",
             cancellationToken,
             () => Users.SetTwoFactorEnabledAsync(Member, false),
-            () => Users.ResetAuthenticatorKeyAsync(Member));
+            () => Users.ResetAuthenticatorKeyAsync(Member)); // also a new security stamp
     }
 
     private async Task<bool> LoadAsync(string id)
@@ -143,12 +144,12 @@ public sealed class StaffMemberModel(
         return true;
     }
 
-    /// <summary>Applies the steps, the new security stamp and the audit row in one transaction, or none of them.</summary>
+    /// <summary>Applies the steps and the audit row in one transaction, or none of them.</summary>
     private async Task<IActionResult> ChangeAsync(string action, string details, string done, CancellationToken cancellationToken, params Func<Task<IdentityResult>>[] steps)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         audit.Add(action, StaffAuditActions.UserEntity, Member.Id, details);
-        foreach (var step in steps.Append(() => Users.UpdateSecurityStampAsync(Member)))
+        foreach (var step in steps)
         {
             var result = await step();
             if (!result.Succeeded)
@@ -172,12 +173,6 @@ public sealed class StaffMemberModel(
             // Their own authenticator: this session ends, and the next sign-in enrols the new one.
             await signInManager.SignOutAsync();
             return Redirect("/staff/sign-in");
-        }
-
-        if (IsSelf)
-        {
-            // The new security stamp would end the administrator's own session; re-issue it with the change.
-            await signInManager.RefreshSignInAsync(Member);
         }
 
         return RedirectToPage(new { id = Member.Id });
