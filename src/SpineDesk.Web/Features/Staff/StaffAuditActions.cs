@@ -6,7 +6,6 @@ public static class StaffAuditActions
     public const string UserEntity = "StaffUser";
     public const string InvitationEntity = "StaffInvitation";
 
-    public const string SetupLinkCreated = "staffinvitation.setup-link";
     public const string InvitationCreated = "staffinvitation.create";
     public const string InvitationWithdrawn = "staffinvitation.revoke";
     public const string InvitationAccepted = "staffinvitation.accept";
