@@ -42,6 +42,13 @@ public sealed class AuthenticatorModel(SignInManager<StaffUser> signInManager, I
             return LocalRedirect(ReturnUrl!);
         }
 
+        if (user.TwoFactorEnabled)
+        {
+            // Already enrolled: the key is never shown again to a session without the second factor.
+            await signInManager.SignOutAsync();
+            return RedirectToPage("/Staff/SignIn", new { returnUrl = ReturnUrl });
+        }
+
         await ShowKeyAsync(user);
         return Page();
     }
@@ -84,6 +91,8 @@ public sealed class AuthenticatorModel(SignInManager<StaffUser> signInManager, I
         {
             await Users.ResetAuthenticatorKeyAsync(user);
             key = await Users.GetAuthenticatorKeyAsync(user);
+            // A new key changes the security stamp; re-issue this session's cookie so it stays valid.
+            await signInManager.RefreshSignInAsync(user);
         }
 
         var builder = new StringBuilder();

@@ -53,9 +53,9 @@ public sealed class SignInModel(SignInManager<StaffUser> signInManager) : PageMo
             return RedirectToPage("/Staff/Authenticator", new { returnUrl = ReturnUrl });
         }
 
-        Error = result.IsLockedOut
-            ? "This account is locked for 15 minutes after too many attempts. Ask an administrator if you need help sooner."
-            : "That email address and password do not match an account.";
+        Error = !result.IsLockedOut ? "That email address and password do not match an account."
+            : user.LockoutEnd == DateTimeOffset.MaxValue ? "This account has been locked by an administrator. Ask an administrator of the clinic if you need it."
+            : "This account is locked for 15 minutes after too many attempts. Ask an administrator if you need help sooner.";
         return Page();
     }
 

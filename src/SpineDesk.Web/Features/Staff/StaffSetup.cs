@@ -1,6 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpineDesk.Data;
 using SpineDesk.Data.Staff;
+using SpineDesk.Web.Features.Staff.Invitations;
 
 namespace SpineDesk.Web.Features.Staff;
 
@@ -67,8 +70,42 @@ public static class StaffSetup
             };
         });
 
+        // Every staff request re-reads the account (one indexed lookup), so a lock, a role change or an
+        // authenticator reset takes effect at the person's next request instead of when the cookie expires.
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.Zero;
+            options.OnRefreshingPrincipal = KeepAuthenticationMethod;
+        });
+
         services.AddAuthorization(StaffPolicies.Configure);
+
+        services.AddScoped<StaffInvitations>();
+        services.AddScoped<FirstAdministratorSetup>();
+        services.AddHostedService<SetupLinkAnnouncer>();
+        // The setup link and staff invitations share one page; the invitation itself says which it is.
+        services.Configure<RazorPagesOptions>(options => options.Conventions.AddPageRoute("/Staff/Invitations/Accept", "staff/setup"));
         return services;
+    }
+
+    /// <summary>
+    /// A refreshed sign-in is rebuilt from the database, which does not know how the person signed in; carry
+    /// over the "amr" claim, or a session completed with the authenticator would drop back to password-only.
+    /// </summary>
+    private static Task KeepAuthenticationMethod(SecurityStampRefreshingPrincipalContext context)
+    {
+        if (context.NewPrincipal?.Identity is ClaimsIdentity identity && context.CurrentPrincipal is { } current)
+        {
+            foreach (var claim in current.FindAll(StaffPolicies.MfaClaimType))
+            {
+                if (!identity.HasClaim(claim.Type, claim.Value))
+                {
+                    identity.AddClaim(new Claim(claim.Type, claim.Value));
+                }
+            }
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>JSON and API callers get status codes; people in a browser get redirected to a page.</summary>
