@@ -6,6 +6,7 @@ using SpineDesk.Clinical.RedFlags;
 using SpineDesk.Data.Audit;
 using SpineDesk.Data.Intake;
 using SpineDesk.Data.Outbox;
+using SpineDesk.Data.Questionnaires;
 using SpineDesk.Data.Staff;
 
 namespace SpineDesk.Data;
@@ -25,6 +26,14 @@ public class SpineDeskDbContext(DbContextOptions<SpineDeskDbContext> options) : 
     public DbSet<OutboxAttempt> OutboxAttempts => Set<OutboxAttempt>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<QuestionnairePack> QuestionnairePacks => Set<QuestionnairePack>();
+
+    public DbSet<SelfAssessment> SelfAssessments => Set<SelfAssessment>();
+
+    public DbSet<QuestionnaireResponse> QuestionnaireResponses => Set<QuestionnaireResponse>();
+
+    public DbSet<ScoreObservation> ScoreObservations => Set<ScoreObservation>();
 
     private bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -156,6 +165,65 @@ public class SpineDeskDbContext(DbContextOptions<SpineDeskDbContext> options) : 
             e.Property(a => a.Details).HasMaxLength(1000);
             e.HasIndex(a => new { a.EntityType, a.EntityId, a.At });
             e.HasIndex(a => a.At);
+        });
+
+        OnQuestionnairesCreating(builder);
+    }
+
+    private static void OnQuestionnairesCreating(ModelBuilder builder)
+    {
+        builder.Entity<QuestionnairePack>(e =>
+        {
+            e.Property(p => p.Key).HasMaxLength(100);
+            e.Property(p => p.Version).HasMaxLength(100);
+            e.Property(p => p.CanonicalUrl).HasMaxLength(500);
+            e.Property(p => p.Title).HasMaxLength(300);
+            e.Property(p => p.ScorerKey).HasMaxLength(60);
+            e.Property(p => p.JsonHash).HasMaxLength(64);
+            e.Property(p => p.Source).HasMaxLength(20);
+            e.Property(p => p.ImportedById).HasMaxLength(450);
+            e.HasIndex(p => new { p.Key, p.Version }).IsUnique();
+            e.HasIndex(p => new { p.Key, p.IsCurrent });
+        });
+
+        builder.Entity<SelfAssessment>(e =>
+        {
+            e.Property(a => a.TokenHash).HasMaxLength(64);
+            e.HasIndex(a => a.TokenHash).IsUnique();
+            e.Property(a => a.PainRegions).HasMaxLength(500);
+            e.Property(a => a.CurrentStep).HasMaxLength(60);
+            e.Property(a => a.RedFlags)
+                .HasConversion(
+                    v => v == null ? null : string.Join(',', v),
+                    v => v == null ? null : v.Length == 0 ? new List<RedFlagSign>() : v.Split(',', StringSplitOptions.None).Select(Enum.Parse<RedFlagSign>).ToList(),
+                    new ValueComparer<List<RedFlagSign>?>(
+                        (a, b) => a == null ? b == null : b != null && a.SequenceEqual(b),
+                        v => v == null ? 0 : v.Aggregate(0, (h, s) => HashCode.Combine(h, s)),
+                        v => v == null ? null : v.ToList()))
+                .HasMaxLength(1000);
+            e.HasOne(a => a.Inquiry).WithMany().HasForeignKey(a => a.InquiryId);
+            e.HasIndex(a => a.InquiryId);
+        });
+
+        builder.Entity<QuestionnaireResponse>(e =>
+        {
+            e.HasOne(r => r.Pack).WithMany().HasForeignKey(r => r.PackId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<SelfAssessment>().WithMany(a => a.Responses).HasForeignKey(r => r.SelfAssessmentId);
+            e.HasOne(r => r.Inquiry).WithMany().HasForeignKey(r => r.InquiryId);
+            e.HasIndex(r => r.InquiryId);
+            e.HasMany(r => r.Scores).WithOne().HasForeignKey(s => s.ResponseId);
+        });
+
+        builder.Entity<ScoreObservation>(e =>
+        {
+            e.Property(s => s.System).HasMaxLength(200);
+            e.Property(s => s.Code).HasMaxLength(60);
+            e.Property(s => s.Display).HasMaxLength(200);
+            e.Property(s => s.Unit).HasMaxLength(40);
+            e.Property(s => s.Interpretation).HasMaxLength(100);
+            e.Property(s => s.Value).HasPrecision(9, 3);
+            e.HasOne<Inquiry>().WithMany().HasForeignKey(s => s.InquiryId);
+            e.HasIndex(s => new { s.InquiryId, s.Code });
         });
     }
 

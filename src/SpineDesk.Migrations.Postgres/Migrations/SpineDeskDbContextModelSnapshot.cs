@@ -502,6 +502,220 @@ namespace SpineDesk.Migrations.Postgres.Migrations
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("SpineDesk.Data.Questionnaires.QuestionnairePack", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CanonicalUrl")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("HasPlaceholderWording")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("JsonHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ScorerKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key", "IsCurrent");
+
+                    b.HasIndex("Key", "Version")
+                        .IsUnique();
+
+                    b.ToTable("QuestionnairePacks");
+                });
+
+            modelBuilder.Entity("SpineDesk.Data.Questionnaires.QuestionnaireResponse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("AuthoredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("InquiryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PackId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("SelfAssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InquiryId");
+
+                    b.HasIndex("PackId");
+
+                    b.HasIndex("SelfAssessmentId");
+
+                    b.ToTable("QuestionnaireResponses");
+                });
+
+            modelBuilder.Entity("SpineDesk.Data.Questionnaires.ScoreObservation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Display")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("EffectiveAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Incomplete")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("InquiryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Interpretation")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("ResponseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("System")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(9, 3)
+                        .HasColumnType("numeric(9,3)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResponseId");
+
+                    b.HasIndex("InquiryId", "Code");
+
+                    b.ToTable("ScoreObservations");
+                });
+
+            modelBuilder.Entity("SpineDesk.Data.Questionnaires.SelfAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CurrentStep")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int?>("InquiryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PainRegions")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("RedFlags")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Urgency")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InquiryId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("SelfAssessments");
+                });
+
             modelBuilder.Entity("SpineDesk.Data.Staff.StaffInvitation", b =>
                 {
                     b.Property<int>("Id")
@@ -722,6 +936,49 @@ namespace SpineDesk.Migrations.Postgres.Migrations
                     b.Navigation("Inquiry");
                 });
 
+            modelBuilder.Entity("SpineDesk.Data.Questionnaires.QuestionnaireResponse", b =>
+                {
+                    b.HasOne("SpineDesk.Data.Intake.Inquiry", "Inquiry")
+                        .WithMany()
+                        .HasForeignKey("InquiryId");
+
+                    b.HasOne("SpineDesk.Data.Questionnaires.QuestionnairePack", "Pack")
+                        .WithMany()
+                        .HasForeignKey("PackId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SpineDesk.Data.Questionnaires.SelfAssessment", null)
+                        .WithMany("Responses")
+                        .HasForeignKey("SelfAssessmentId");
+
+                    b.Navigation("Inquiry");
+
+                    b.Navigation("Pack");
+                });
+
+            modelBuilder.Entity("SpineDesk.Data.Questionnaires.ScoreObservation", b =>
+                {
+                    b.HasOne("SpineDesk.Data.Intake.Inquiry", null)
+                        .WithMany()
+                        .HasForeignKey("InquiryId");
+
+                    b.HasOne("SpineDesk.Data.Questionnaires.QuestionnaireResponse", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SpineDesk.Data.Questionnaires.SelfAssessment", b =>
+                {
+                    b.HasOne("SpineDesk.Data.Intake.Inquiry", "Inquiry")
+                        .WithMany()
+                        .HasForeignKey("InquiryId");
+
+                    b.Navigation("Inquiry");
+                });
+
             modelBuilder.Entity("SpineDesk.Data.Intake.Inquiry", b =>
                 {
                     b.Navigation("ContactAttempts");
@@ -732,6 +989,16 @@ namespace SpineDesk.Migrations.Postgres.Migrations
             modelBuilder.Entity("SpineDesk.Data.Outbox.OutboxMessage", b =>
                 {
                     b.Navigation("Attempts");
+                });
+
+            modelBuilder.Entity("SpineDesk.Data.Questionnaires.QuestionnaireResponse", b =>
+                {
+                    b.Navigation("Scores");
+                });
+
+            modelBuilder.Entity("SpineDesk.Data.Questionnaires.SelfAssessment", b =>
+                {
+                    b.Navigation("Responses");
                 });
 #pragma warning restore 612, 618
         }
