@@ -40,7 +40,7 @@ public interface IInstrumentScorer
 public sealed record ScoredItem(string LinkId, int Lowest, int Highest, int MaxAnswers = 1, bool Required = false)
 {
     /// <summary>Every allowed answer value, lowest first.</summary>
-    public IReadOnlyList<int> AllowedValues { get; } = [.. Enumerable.Range(Lowest, Highest - Lowest + 1)];
+    public IReadOnlyList<int> AllowedValues => [.. Enumerable.Range(Lowest, Highest - Lowest + 1)];
 
     /// <summary>True when <paramref name="value"/> is an allowed answer value for this item.</summary>
     public bool Allows(int value) => value >= Lowest && value <= Highest;
