@@ -1,6 +1,7 @@
 using SpineDesk.Web.Data;
 using SpineDesk.Web.Features.Audit;
 using SpineDesk.Web.Features.Clinic;
+using SpineDesk.Web.Features.Demo;
 using SpineDesk.Web.Features.Intake;
 using SpineDesk.Web.Features.Outbox;
 using SpineDesk.Web.Features.Public;
@@ -21,6 +22,7 @@ builder.Services.AddEmailOutbox();
 builder.Services.AddIntake();
 builder.Services.AddStaffAccounts();
 builder.Services.AddQueue();
+builder.Services.AddDemo();
 
 var app = builder.Build();
 
@@ -40,8 +42,15 @@ app.UseAuthorization();
 
 app.MapClinicTheme();
 app.MapRazorPages();
+app.MapBenchmarkEndpoints();
 
 await app.Services.MigrateSpineDeskDatabaseAsync();
+if (await app.RunDemoCommandAsync(args))
+{
+    return;
+}
+
+await app.SeedDemoWhenEmptyAsync();
 await app.RunAsync();
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
