@@ -64,7 +64,11 @@ public sealed class ContactCadence
         foreach (var attempt in ordered)
         {
             BusinessCalendar.RequireUtc(attempt.At, nameof(attempts));
-            BusinessCalendar.RequireUtc(attempt.CallBackAt ?? attempt.At, nameof(attempts));
+            if (attempt is { Outcome: AttemptOutcome.AskedToCallBack, CallBackAt: { } callBack })
+            {
+                BusinessCalendar.RequireUtc(callBack, nameof(attempts));
+            }
+
             if (!Enum.IsDefined(attempt.Outcome))
             {
                 throw new ArgumentException($"Unknown attempt outcome {attempt.Outcome}.", nameof(attempts));
@@ -177,8 +181,8 @@ public sealed class ContactCadence
         var start = Calendar.NextOpen(receivedAt);
         var from = start == receivedAt ? $"due since it arrived on {Words(receivedAt)}" : $"due from {Words(start)}";
         var by = now > deadline
-            ? $"overdue: the target ({target}) ended on {Words(deadline)}"
-            : $"target {target}, by {Words(deadline)}";
+            ? $"overdue since {Words(deadline)} (target: {target})"
+            : $"to be made by {Words(deadline)} (target: {target})";
         return $"New inquiry: first attempt {from}; {by}.";
     }
 

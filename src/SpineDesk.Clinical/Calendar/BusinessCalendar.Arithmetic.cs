@@ -52,15 +52,14 @@ public sealed partial class BusinessCalendar
         }
 
         var local = instant.InZone(_zone).LocalDateTime;
-        var date = local.Date;
-        Span[] spans = [];
-        for (var counted = 0; counted < days;)
+        var day = local.Date.ToDateOnly();
+        for (var counted = 0; counted < days; counted++)
         {
-            date = LocalDate.FromDateOnly(NextBusinessDayAfter(date.ToDateOnly()));
-            counted++;
-            spans = Open(date);
+            day = NextBusinessDayAfter(day);
         }
 
+        var date = LocalDate.FromDateOnly(day);
+        var spans = Open(date);
         var sameTime = Resolve(date, local.TimeOfDay);
         foreach (var span in spans)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NodaTime;
 using NodaTime.TimeZones;
 
@@ -51,7 +52,7 @@ public sealed partial class BusinessCalendar
             if (!_holidays.TryAdd(holiday.Date, holiday))
             {
                 throw new ArgumentException(
-                    $"{holiday.Date:yyyy-MM-dd} is given twice in the holidays: {_holidays[holiday.Date].Name} and {holiday.Name}.",
+                    $"{holiday.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is given twice in the holidays: {_holidays[holiday.Date].Name} and {holiday.Name}.",
                     nameof(holidays));
             }
         }
@@ -182,7 +183,7 @@ public sealed partial class BusinessCalendar
     }
 
     private static InvalidOperationException NoOpening(DateOnly after) => new(
-        $"The clinic's opening hours and holidays leave no business hours for three years after {after:yyyy-MM-dd}; check the calendar settings.");
+        $"The clinic's opening hours and holidays leave no business hours for three years after {after.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}; check the calendar settings.");
 
     /// <summary>An opening interval as instants: open at <see cref="Start"/>, closed at <see cref="End"/>.</summary>
     private readonly record struct Span(Instant Start, Instant End);

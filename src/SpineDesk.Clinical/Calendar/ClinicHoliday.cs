@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SpineDesk.Clinical.Calendar;
 
 /// <summary>
@@ -44,5 +46,5 @@ public sealed class ClinicHoliday
 
     /// <summary>"2026-12-24 Christmas Eve (09:00–12:00)" or "2026-12-25 Christmas Day (closed)".</summary>
     public override string ToString() =>
-        $"{Date:yyyy-MM-dd} {Name} ({(ClosedAllDay ? "closed" : string.Join(", ", OpenHours))})";
+        $"{Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} {Name} ({(ClosedAllDay ? "closed" : string.Join(", ", OpenHours))})";
 }
