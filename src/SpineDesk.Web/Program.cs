@@ -4,6 +4,7 @@ using SpineDesk.Web.Features.Clinic;
 using SpineDesk.Web.Features.Intake;
 using SpineDesk.Web.Features.Outbox;
 using SpineDesk.Web.Features.Public;
+using SpineDesk.Web.Features.Questionnaires;
 using SpineDesk.Web.Features.Queue;
 using SpineDesk.Web.Features.Shared;
 using SpineDesk.Web.Features.Staff;
@@ -21,6 +22,7 @@ builder.Services.AddEmailOutbox();
 builder.Services.AddIntake();
 builder.Services.AddStaffAccounts();
 builder.Services.AddQueue();
+builder.Services.AddQuestionnaires();
 
 var app = builder.Build();
 
