@@ -5,6 +5,7 @@ using SpineDesk.Web.Features.Demo;
 using SpineDesk.Web.Features.Intake;
 using SpineDesk.Web.Features.Outbox;
 using SpineDesk.Web.Features.Public;
+using SpineDesk.Web.Features.Questionnaires;
 using SpineDesk.Web.Features.Queue;
 using SpineDesk.Web.Features.Shared;
 using SpineDesk.Web.Features.Staff;
@@ -23,6 +24,7 @@ builder.Services.AddIntake();
 builder.Services.AddStaffAccounts();
 builder.Services.AddQueue();
 builder.Services.AddDemo();
+builder.Services.AddQuestionnaires();
 
 var app = builder.Build();
 
