@@ -5,6 +5,7 @@ using SpineDesk.Web.Features.Intake;
 using SpineDesk.Web.Features.Outbox;
 using SpineDesk.Web.Features.Public;
 using SpineDesk.Web.Features.Queue;
+using SpineDesk.Web.Features.SelfAssessment;
 using SpineDesk.Web.Features.Shared;
 using SpineDesk.Web.Features.Staff;
 
@@ -21,6 +22,7 @@ builder.Services.AddEmailOutbox();
 builder.Services.AddIntake();
 builder.Services.AddStaffAccounts();
 builder.Services.AddQueue();
+builder.Services.AddSelfAssessment();
 
 var app = builder.Build();
 
