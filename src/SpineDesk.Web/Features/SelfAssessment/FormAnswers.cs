@@ -64,7 +64,7 @@ public sealed class FormAnswers
     /// typed text are kept (so nothing is lost when the page is shown again); an unknown option is dropped with
     /// a message. Required answers are checked only when <paramref name="requireAnswers"/> is true (Next, not Back).
     /// </summary>
-    /// <returns>Messages by linkId; empty when the page can be stored.</returns>
+    /// <returns>Messages by linkId, short enough to stand beside the question; empty when the page can be stored.</returns>
     public Dictionary<string, string> ReadSection(FormSection section, Func<string, StringValues> posted, bool requireAnswers)
     {
         ArgumentNullException.ThrowIfNull(section);
@@ -79,10 +79,10 @@ public sealed class FormAnswers
             {
                 error = item.Kind switch
                 {
-                    FormItemKind.MultiChoice => $"Tick at least one answer for “{item.ShortText()}”.",
-                    FormItemKind.Rating => $"Choose a number for “{item.ShortText()}”.",
-                    FormItemKind.Choice or FormItemKind.YesNo => $"Choose an answer for “{item.ShortText()}”.",
-                    _ => $"Enter an answer for “{item.ShortText()}”.",
+                    FormItemKind.MultiChoice => "Tick at least one answer.",
+                    FormItemKind.Rating => "Choose a number.",
+                    FormItemKind.Choice or FormItemKind.YesNo => "Choose an answer.",
+                    _ => "Enter an answer.",
                 };
             }
 
@@ -101,13 +101,13 @@ public sealed class FormAnswers
         kept = [.. item.Options.Select(o => o.Value).Where(chosen.Contains)];
         if (kept.Count < chosen.Count)
         {
-            return $"The answer sent for “{item.ShortText()}” is not one of its choices. Please choose again.";
+            return "The answer sent is not one of the choices. Please choose again.";
         }
 
         if (item.Kind != FormItemKind.MultiChoice && kept.Count > 1)
         {
             kept = [];
-            return $"Choose only one answer for “{item.ShortText()}”.";
+            return "Choose only one answer.";
         }
 
         return null;
@@ -124,17 +124,17 @@ public sealed class FormAnswers
 
         if (text.Length > item.MaxLength)
         {
-            return $"Your answer to “{item.ShortText()}” is {text.Length:N0} characters long. Please shorten it to {item.MaxLength:N0} characters or fewer.";
+            return $"Your answer is {text.Length:N0} characters long. Please shorten it to {item.MaxLength:N0} characters or fewer.";
         }
 
         return item.Kind switch
         {
             FormItemKind.WholeNumber when !int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) =>
-                $"Enter a whole number for “{item.ShortText()}”, like 12.",
+                "Enter a whole number, like 12.",
             FormItemKind.Number when !decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out _) =>
-                $"Enter a number for “{item.ShortText()}”, like 1.5.",
+                "Enter a number, like 1.5.",
             FormItemKind.Date when !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) =>
-                $"Enter a date for “{item.ShortText()}”, like 2024-03-31.",
+                "Enter a date, like 2024-03-31.",
             _ => null,
         };
     }

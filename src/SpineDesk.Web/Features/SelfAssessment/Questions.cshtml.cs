@@ -142,7 +142,9 @@ public sealed partial class QuestionsModel(SpineDeskDbContext db, SelfAssessment
     {
         foreach (var item in Section.Questions.Where(q => ItemErrors.ContainsKey(q.LinkId)))
         {
-            Errors[TargetOf(item)] = ItemErrors[item.LinkId];
+            // The summary names the question, since it is read away from it.
+            var message = ItemErrors[item.LinkId];
+            Errors[TargetOf(item)] = $"{item.ShortText(60).TrimEnd('.', '?', ':', '!')}: {char.ToLowerInvariant(message[0])}{message[1..]}";
         }
 
         Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -157,7 +159,7 @@ public sealed partial class QuestionsModel(SpineDeskDbContext db, SelfAssessment
     {
         if (linkId is not null && Section.Questions.FirstOrDefault(q => q.LinkId == linkId) is { } item)
         {
-            ItemErrors[item.LinkId] = $"Please answer “{item.ShortText()}”.";
+            ItemErrors[item.LinkId] = "Please answer this question.";
         }
         else if (Section.Questions.FirstOrDefault() is { } first)
         {

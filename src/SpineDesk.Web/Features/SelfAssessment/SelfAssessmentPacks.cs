@@ -12,27 +12,6 @@ namespace SpineDesk.Web.Features.SelfAssessment;
 /// </summary>
 public sealed class SelfAssessmentPacks(SpineDeskDbContext db, IMemoryCache cache)
 {
-    /// <summary>The current version of a pack, or null when no version of it has been imported.</summary>
-    public async Task<QuestionnaireForm?> CurrentAsync(string key, CancellationToken cancellationToken)
-    {
-        var row = await db.QuestionnairePacks.AsNoTracking()
-            .Where(p => p.Key == key && p.IsCurrent)
-            .OrderByDescending(p => p.Id)
-            .Select(p => new { p.Id, p.JsonHash })
-            .FirstOrDefaultAsync(cancellationToken);
-        return row is null ? null : await FormAsync(row.Id, row.JsonHash, cancellationToken);
-    }
-
-    /// <summary>The exact version a response was given in.</summary>
-    public async Task<QuestionnaireForm> ByIdAsync(int packId, CancellationToken cancellationToken)
-    {
-        var hash = await db.QuestionnairePacks.AsNoTracking()
-            .Where(p => p.Id == packId)
-            .Select(p => p.JsonHash)
-            .SingleAsync(cancellationToken);
-        return await FormAsync(packId, hash, cancellationToken);
-    }
-
     /// <summary>The exact versions of several responses, by pack id, in one query.</summary>
     public async Task<IReadOnlyDictionary<int, QuestionnaireForm>> ByIdsAsync(IReadOnlyCollection<int> packIds, CancellationToken cancellationToken)
     {
