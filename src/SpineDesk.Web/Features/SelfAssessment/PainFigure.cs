@@ -22,7 +22,7 @@ public sealed record FigureShape(PainRegion Region, bool IsCircle, int X, int Y,
 /// </summary>
 public static class PainFigure
 {
-    public const string ViewBox = "0 0 400 490";
+    public const string ViewBox = "-20 0 440 490";
 
     private const int Front = 100;
     private const int Back = 300;

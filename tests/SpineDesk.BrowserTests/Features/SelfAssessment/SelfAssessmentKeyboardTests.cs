@@ -105,7 +105,8 @@ public sealed partial class SelfAssessmentKeyboardTests(SiteFixture site) : Brow
 
         // 11. Contact details.
         await CheckPageAsync(page, "Your contact details");
-        await TypeIntoAsync(page.GetByLabel("Your name"), Patients.UniqueName("Rosa"));
+        var name = Patients.UniqueName("Rosa");
+        await TypeIntoAsync(page.GetByLabel("Your name"), name);
         await TypeIntoAsync(page.GetByLabel("Phone number"), "(212) 555-0143");
         await PressOnAsync(page.GetByLabel("I agree that the clinic may contact me"), "Space");
         await PressOnAsync(page.GetByRole(AriaRole.Button, new() { Name = "Send my answers and details" }), "Enter");
@@ -113,6 +114,20 @@ public sealed partial class SelfAssessmentKeyboardTests(SiteFixture site) : Brow
         await Expect(page).ToHaveURLAsync(ReceivedPage());
         await Expect(page.Locator("#reference-number")).ToHaveTextAsync(Patients.ReferenceNumber());
         await page.AssertNoSeriousViolationsAsync();
+
+        // The coordinator sees the badge in the queue and the scores and drawing on the inquiry.
+        var coordinator = await Site.Server.CreateStaffAsync("Coordinator");
+        var desk = await OpenAsync(SiteFixture.Desktop());
+        await desk.SignInAsync(coordinator);
+        await desk.GotoAsync("/staff/queue");
+        var row = desk.Locator("#queue tbody tr").Filter(new() { HasText = name });
+        await Expect(row).ToContainTextAsync("STarT Back high risk");
+        await desk.AssertNoSeriousViolationsAsync();
+        await row.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
+        await Expect(desk.Locator("#score-odi")).ToContainTextAsync("36%: moderate disability");
+        await Expect(desk.Locator("#pain-below-knee")).ToHaveTextAsync("Pain below the knee: yes (left leg)");
+        await Expect(desk.Locator(".pain-figure .region-foot-left.is-marked").First).ToBeVisibleAsync();
+        await desk.AssertNoSeriousViolationsAsync();
     }
 
     [Fact]

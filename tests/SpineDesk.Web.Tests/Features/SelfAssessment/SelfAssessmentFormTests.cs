@@ -31,6 +31,8 @@ public abstract class SelfAssessmentFormTests(TestDatabaseKind kind) : SelfAsses
         Assert.Null(page.QuerySelector("[style]"));
         Assert.Null(page.QuerySelector("script:not([src])"));
         Assert.NotNull(page.QuerySelector("main form input[name=__RequestVerificationToken]"));
+        Assert.Equal(HttpStatusCode.NotFound, (await patient.Client.GetAsync(new Uri("/self-assessment/questions/odi-2.1a/3", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await patient.Client.GetAsync(new Uri("/self-assessment/questions/rmdq-24/1", UriKind.Relative))).StatusCode);
     }
 
     [Fact]
