@@ -152,23 +152,29 @@ public sealed partial class QuestionsModel(SpineDeskDbContext db, SelfAssessment
     }
 
     /// <summary>
-    /// The scorer refused answers the pack accepted, for example no pain rating at all where the pack makes
-    /// each rating optional. Say so on the item when it is on this page.
+    /// The scorer refused answers the pack accepted: no pain rating at all where the pack makes each one optional,
+    /// or a required answer left on an earlier page (reached by its address). Say which, on this page.
     /// </summary>
     private PageResult RefusedByScorer(string? linkId)
     {
-        if (linkId is not null && Section.Questions.FirstOrDefault(q => q.LinkId == linkId) is { } item)
+        if (linkId is not null && Section.Questions.FirstOrDefault(q => q.LinkId == linkId) is { } here)
         {
-            ItemErrors[item.LinkId] = "Please answer this question.";
-        }
-        else if (Section.Questions.FirstOrDefault() is { } first)
-        {
-            ItemErrors[first.LinkId] = Form.Sections.Count > 1
-                ? "Please answer at least one question of these pages, or go Back to check the earlier ones."
-                : "Please answer at least one question on this page.";
+            ItemErrors[here.LinkId] = "Please answer this question.";
+            return ShowErrors();
         }
 
-        return ShowErrors();
+        var message = linkId is not null && Form.Find(linkId) is { } elsewhere
+            ? $"A question on another page of this questionnaire needs an answer (“{elsewhere.ShortText(50)}”). Please go Back to answer it."
+            : "Please answer at least one question.";
+        if (Section.Questions.FirstOrDefault() is { } first)
+        {
+            ItemErrors[first.LinkId] = message;
+            return ShowErrors();
+        }
+
+        Errors["main"] = message;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
     }
 
     [GeneratedRegex("[^A-Za-z0-9_-]")]

@@ -33,6 +33,8 @@ public sealed class SelfAssessmentFlow
     /// <summary>The packs in the order they are asked; the pain drawing comes after the first.</summary>
     public static IReadOnlyList<string> PackKeys { get; } = [PainIntensityPack, FunctionPack, RiskPack, HistoryPack];
 
+    private readonly List<FlowStep> _steps;
+
     public SelfAssessmentFlow(IReadOnlyList<QuestionnaireForm> forms)
     {
         ArgumentNullException.ThrowIfNull(forms);
@@ -52,10 +54,10 @@ public sealed class SelfAssessmentFlow
 
         steps.Add(new(Summary, "Your summary"));
         steps.Add(new(Contact, "Your contact details"));
-        Steps = steps;
+        _steps = steps;
     }
 
-    public IReadOnlyList<FlowStep> Steps { get; }
+    public IReadOnlyList<FlowStep> Steps => _steps;
 
     public static string QuestionsId(string packKey, int section) =>
         string.Create(CultureInfo.InvariantCulture, $"questions/{packKey}/{section}");
@@ -69,5 +71,5 @@ public sealed class SelfAssessmentFlow
 
     public FlowStep? Next(FlowStep step) => Index(step) is var i && i >= 0 && i < Steps.Count - 1 ? Steps[i + 1] : null;
 
-    private int Index(FlowStep step) => Steps.ToList().FindIndex(s => s.Id == step.Id);
+    private int Index(FlowStep step) => _steps.FindIndex(s => s.Id == step.Id);
 }

@@ -101,6 +101,26 @@ public abstract class SelfAssessmentFormTests(TestDatabaseKind kind) : SelfAsses
     }
 
     [Fact]
+    public async Task A_required_answer_left_on_another_page_stops_the_questionnaire_from_completing()
+    {
+        var patient = NewPatient();
+        await patient.SafetyAsync();
+        await patient.PainAsync();
+        await patient.DrawingAsync();
+        await patient.OdiAsync(SelfAssessmentWalk.Odi36);
+
+        // The second page of STarT Back, reached by its address with the first page unanswered.
+        var response = await patient.Client.SubmitFormAsync(SelfAssessmentWalk.StartBackPart2, [("q-startback-9", "2")]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await Forms.ParseAsync(response);
+        Assert.Contains("A question on another page of this questionnaire needs an answer (“Test risk statement 1”)",
+            page.QuerySelector("fieldset#q-startback-9 .field-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("2", page.QuerySelector("input[name='q-startback-9']:checked")!.GetAttribute("value"));
+        Assert.Equal(0, await App.WithDbAsync(db => db.ScoreObservations.CountAsync(s => s.Code == "91351-7")));
+    }
+
+    [Fact]
     public async Task Back_keeps_the_answers_of_both_pages()
     {
         var patient = NewPatient();
