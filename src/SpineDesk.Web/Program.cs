@@ -7,6 +7,7 @@ using SpineDesk.Web.Features.Outbox;
 using SpineDesk.Web.Features.Public;
 using SpineDesk.Web.Features.Questionnaires;
 using SpineDesk.Web.Features.Queue;
+using SpineDesk.Web.Features.SelfAssessment;
 using SpineDesk.Web.Features.Shared;
 using SpineDesk.Web.Features.Staff;
 
@@ -25,6 +26,7 @@ builder.Services.AddStaffAccounts();
 builder.Services.AddQueue();
 builder.Services.AddDemo();
 builder.Services.AddQuestionnaires();
+builder.Services.AddSelfAssessment();
 
 var app = builder.Build();
 

@@ -41,3 +41,6 @@ public sealed class ContactForm
     /// <summary>Generated when the form is shown; the same key posted twice finds the first inquiry.</summary>
     public Guid SubmissionKey { get; set; }
 }
+
+/// <summary>What the shared contact-details fields show: the form as filled in and its problems by field.</summary>
+public sealed record ContactDetailsView(ContactForm Form, IReadOnlyDictionary<string, string> Errors);

@@ -83,7 +83,16 @@ public sealed class InquiryIntake(
         && !address.Host.EndsWith('.');
 
     /// <summary>Stores a validated request. Durable when this returns: the commit is synced to disk.</summary>
-    public async Task<IntakeResult> SubmitAsync(ContactForm form, string normalizedPhone, CancellationToken cancellationToken)
+    public Task<IntakeResult> SubmitAsync(ContactForm form, string normalizedPhone, CancellationToken cancellationToken) =>
+        SubmitAsync(form, normalizedPhone, join: null, cancellationToken);
+
+    /// <summary>Stores a validated request. Durable when this returns: the commit is synced to disk.</summary>
+    /// <param name="form">The validated form.</param>
+    /// <param name="normalizedPhone">The phone number in E.164 form, from <see cref="Validate"/>.</param>
+    /// <param name="join">Called with the new inquiry before it is saved, so that what the request came with (a
+    /// self-assessment) is linked to it in the same transaction; changes made to tracked entities are saved with it.</param>
+    /// <param name="cancellationToken">Cancels the save.</param>
+    public async Task<IntakeResult> SubmitAsync(ContactForm form, string normalizedPhone, Action<Inquiry>? join, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         var existing = await FindBySubmissionKeyAsync(form.SubmissionKey, cancellationToken);
@@ -111,6 +120,7 @@ public sealed class InquiryIntake(
             Stage = PipelineStage.New,
         };
         db.Inquiries.Add(inquiry);
+        join?.Invoke(inquiry);
         if (inquiry.Email is not null)
         {
             var email = ConfirmationEmail.Compose(inquiry, clinic.Value);

@@ -8,6 +8,7 @@ using SpineDesk.Data;
 using SpineDesk.Data.Intake;
 using SpineDesk.Web.Features.Audit;
 using SpineDesk.Web.Features.Intake;
+using SpineDesk.Web.Features.SelfAssessment;
 using SpineDesk.Web.Features.Staff;
 
 namespace SpineDesk.Web.Features.Queue;
@@ -29,12 +30,14 @@ public sealed partial class InquiryModel : PageModel
     private readonly SpineDeskDbContext _db;
     private readonly AuditLog _audit;
     private readonly PhoneNumberReader _phones;
+    private readonly SelfAssessmentPacks _packs;
 
-    public InquiryModel(SpineDeskDbContext db, AuditLog audit, ClinicClock clock, PhoneNumberReader phones)
+    public InquiryModel(SpineDeskDbContext db, AuditLog audit, ClinicClock clock, PhoneNumberReader phones, SelfAssessmentPacks packs)
     {
         _db = db;
         _audit = audit;
         _phones = phones;
+        _packs = packs;
         Clock = clock;
     }
 
@@ -43,6 +46,9 @@ public sealed partial class InquiryModel : PageModel
     public InquiryView Inquiry { get; private set; } = null!;
 
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
+
+    /// <summary>The self-assessment the person sent with the inquiry, if any.</summary>
+    public InquirySelfAssessment? SelfAssessment { get; private set; }
 
     public IReadOnlyList<StaffChoice> Coordinators { get; private set; } = [];
 
@@ -72,6 +78,7 @@ public sealed partial class InquiryModel : PageModel
         }
 
         (Inquiry, Timeline, Coordinators) = data;
+        SelfAssessment = await InquirySelfAssessment.LoadAsync(_db, _packs, id, cancellationToken);
         await _audit.RecordViewAsync(EntityType, Key(id), cancellationToken);
         Response.StatusCode = status;
         return Page();

@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SpineDesk.Clinical;
+using SpineDesk.Clinical.Instruments;
 using SpineDesk.Clinical.Pipeline;
 using SpineDesk.Clinical.RedFlags;
 using SpineDesk.Data;
 using SpineDesk.Web.Features.Audit;
 using SpineDesk.Web.Features.Clinic;
+using SpineDesk.Web.Features.SelfAssessment;
 using SpineDesk.Web.Features.Staff;
 
 namespace SpineDesk.Web.Features.Queue;
@@ -33,7 +35,17 @@ public sealed record QueueRow(
     bool IsMine,
     PipelineStage Stage,
     DateTime? NextAttemptAt,
-    bool NextAttemptDue);
+    bool NextAttemptDue,
+    decimal? Odi = null,
+    string? OdiBand = null,
+    string? StartBackRisk = null)
+{
+    /// <summary>Severe disability or worse on the Oswestry of the person's self-assessment (over 40%).</summary>
+    public bool SevereDisability => ScoreSummary.IsSevere(OdiBand);
+
+    /// <summary>High risk on the STarT Back of the person's self-assessment.</summary>
+    public bool HighRisk => StartBackRisk == "high";
+}
 
 /// <summary>
 /// The coordinators' queue: open inquiries, emergencies first, then urgent, then routine; within each, the
@@ -88,6 +100,22 @@ public sealed class QueueModel(SpineDeskDbContext db, AuditLog audit, ClinicCloc
                 Owner = i.Owner == null ? null : i.Owner.DisplayName,
                 i.Stage,
                 i.NextAttemptAt,
+                // The latest Oswestry and STarT Back scores, as scalar subqueries of this one query (no query per row).
+                Odi = db.ScoreObservations
+                    .Where(s => s.InquiryId == i.Id && s.Code == OdiScorer.ScoreLoincCode)
+                    .OrderByDescending(s => s.EffectiveAt).ThenByDescending(s => s.Id)
+                    .Select(s => (decimal?)s.Value)
+                    .FirstOrDefault(),
+                OdiBand = db.ScoreObservations
+                    .Where(s => s.InquiryId == i.Id && s.Code == OdiScorer.ScoreLoincCode)
+                    .OrderByDescending(s => s.EffectiveAt).ThenByDescending(s => s.Id)
+                    .Select(s => s.Interpretation)
+                    .FirstOrDefault(),
+                StartBackRisk = db.ScoreObservations
+                    .Where(s => s.InquiryId == i.Id && s.Code == StartBackScorer.RiskLoincCode)
+                    .OrderByDescending(s => s.EffectiveAt).ThenByDescending(s => s.Id)
+                    .Select(s => s.Interpretation)
+                    .FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
 
@@ -112,7 +140,10 @@ public sealed class QueueModel(SpineDeskDbContext db, AuditLog audit, ClinicCloc
                 i.OwnerId is not null && i.OwnerId == me,
                 i.Stage,
                 i.NextAttemptAt,
-                i.NextAttemptAt is { } next && next <= now);
+                i.NextAttemptAt is { } next && next <= now,
+                i.Odi,
+                i.OdiBand,
+                i.StartBackRisk);
         })];
 
         audit.Add(AuditActions.View("Queue"), "Queue", "open", $"Filter: {Show}");
