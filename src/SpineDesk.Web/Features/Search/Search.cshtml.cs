@@ -40,7 +40,8 @@ public sealed class SearchModel(SpineDeskDbContext db, InquirySearch search, Aud
     [BindProperty(SupportsGet = true)]
     public bool Overdue { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // Not "page": Razor Pages keeps that route value for the page's own name.
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public bool Searched { get; private set; }
@@ -119,7 +120,7 @@ public sealed class SearchModel(SpineDeskDbContext db, InquirySearch search, Aud
             ["urgency"] = Urgency,
             ["owner"] = Owner,
             ["overdue"] = Overdue ? "true" : null,
-            ["page"] = page.ToString(CultureInfo.InvariantCulture),
+            ["p"] = page.ToString(CultureInfo.InvariantCulture),
         };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(
             "/staff/search", query.Where(p => !string.IsNullOrEmpty(p.Value)));
