@@ -65,6 +65,12 @@ public class SpineDeskDbContext(DbContextOptions<SpineDeskDbContext> options) : 
             {
                 entry.Entity.Version++;
             }
+
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                entry.Entity.NameKey = InquirySearchKeys.Name(entry.Entity.Name);
+                entry.Entity.EmailKey = InquirySearchKeys.Email(entry.Entity.Email);
+            }
         }
     }
 
@@ -108,6 +114,14 @@ public class SpineDeskDbContext(DbContextOptions<SpineDeskDbContext> options) : 
                 .HasMaxLength(1000);
             e.HasOne(i => i.Owner).WithMany().HasForeignKey(i => i.OwnerId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(i => new { i.Stage, i.Urgency, i.ReceivedAt });
+            e.Property(i => i.NameKey).HasMaxLength(200);
+            e.Property(i => i.EmailKey).HasMaxLength(254);
+            // Search and duplicate detection look inquiries up by these (see docs/benchmarks.md for the plans).
+            e.HasIndex(i => i.Phone);
+            e.HasIndex(i => i.EmailKey);
+            e.HasIndex(i => i.ReceivedAt);
+            e.HasOne<Inquiry>().WithMany().HasForeignKey(i => i.PossibleDuplicateOfId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Inquiry>().WithMany().HasForeignKey(i => i.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
             e.Ignore(i => i.IsOpen);
         });
 

@@ -25,6 +25,12 @@ public class Inquiry
 
     public string? Email { get; set; }
 
+    /// <summary>The name as search compares it (<see cref="InquirySearchKeys.Name"/>); kept up to date on save.</summary>
+    public string NameKey { get; set; } = "";
+
+    /// <summary>The email in lower case (<see cref="InquirySearchKeys.Email"/>); kept up to date on save.</summary>
+    public string? EmailKey { get; set; }
+
     public ContactMethod PreferredContactMethod { get; set; }
 
     public ContactTime PreferredContactTime { get; set; }
@@ -53,6 +59,14 @@ public class Inquiry
 
     public DateTime? NextAttemptAt { get; set; }
 
+    /// <summary>An earlier inquiry with the same phone or email, found when this one arrived.</summary>
+    public int? PossibleDuplicateOfId { get; set; }
+
+    public DuplicateMatch? PossibleDuplicateMatch { get; set; }
+
+    /// <summary>Set when this inquiry was merged into another one (and closed as a duplicate).</summary>
+    public int? MergedIntoId { get; set; }
+
     /// <summary>Optimistic concurrency: raised on every change so that a second editor cannot overwrite the first.</summary>
     public int Version { get; set; }
 
@@ -62,6 +76,14 @@ public class Inquiry
 
     /// <summary>True while the inquiry still needs the coordinators' attention.</summary>
     public bool IsOpen => Stage is PipelineStage.New or PipelineStage.Contacting;
+}
+
+/// <summary>What a new inquiry shares with an earlier one.</summary>
+public enum DuplicateMatch
+{
+    Phone,
+    Email,
+    PhoneAndEmail,
 }
 
 public enum ContactMethod

@@ -267,6 +267,10 @@ namespace SpineDesk.Migrations.Postgres.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<string>("EmailKey")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
                     b.Property<DateTime?>("FirstContactAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -275,11 +279,19 @@ namespace SpineDesk.Migrations.Postgres.Migrations
                         .HasMaxLength(35)
                         .HasColumnType("character varying(35)");
 
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Message")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
                     b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameKey")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -295,6 +307,13 @@ namespace SpineDesk.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("PossibleDuplicateMatch")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("PossibleDuplicateOfId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("PreferredContactMethod")
                         .IsRequired()
@@ -338,7 +357,17 @@ namespace SpineDesk.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EmailKey");
+
+                    b.HasIndex("MergedIntoId");
+
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("Phone");
+
+                    b.HasIndex("PossibleDuplicateOfId");
+
+                    b.HasIndex("ReceivedAt");
 
                     b.HasIndex("ReferenceNumber")
                         .IsUnique();
@@ -901,9 +930,19 @@ namespace SpineDesk.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("SpineDesk.Data.Intake.Inquiry", b =>
                 {
+                    b.HasOne("SpineDesk.Data.Intake.Inquiry", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SpineDesk.Data.Staff.StaffUser", "Owner")
                         .WithMany()
                         .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SpineDesk.Data.Intake.Inquiry", null)
+                        .WithMany()
+                        .HasForeignKey("PossibleDuplicateOfId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Owner");

@@ -252,6 +252,10 @@ namespace SpineDesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmailKey")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("FirstContactAttemptAt")
                         .HasColumnType("TEXT");
 
@@ -260,11 +264,19 @@ namespace SpineDesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(35)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Message")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -280,6 +292,13 @@ namespace SpineDesk.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("PossibleDuplicateMatch")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PossibleDuplicateOfId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PreferredContactMethod")
                         .IsRequired()
@@ -323,7 +342,17 @@ namespace SpineDesk.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EmailKey");
+
+                    b.HasIndex("MergedIntoId");
+
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("Phone");
+
+                    b.HasIndex("PossibleDuplicateOfId");
+
+                    b.HasIndex("ReceivedAt");
 
                     b.HasIndex("ReferenceNumber")
                         .IsUnique();
@@ -872,9 +901,19 @@ namespace SpineDesk.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("SpineDesk.Data.Intake.Inquiry", b =>
                 {
+                    b.HasOne("SpineDesk.Data.Intake.Inquiry", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SpineDesk.Data.Staff.StaffUser", "Owner")
                         .WithMany()
                         .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SpineDesk.Data.Intake.Inquiry", null)
+                        .WithMany()
+                        .HasForeignKey("PossibleDuplicateOfId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Owner");

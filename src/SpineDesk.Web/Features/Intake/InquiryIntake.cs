@@ -8,6 +8,7 @@ using SpineDesk.Data;
 using SpineDesk.Data.Intake;
 using SpineDesk.Web.Features.Clinic;
 using SpineDesk.Web.Features.Outbox;
+using SpineDesk.Web.Features.Search;
 
 namespace SpineDesk.Web.Features.Intake;
 
@@ -119,6 +120,7 @@ public sealed class InquiryIntake(
             Urgency = assessment.Urgency,
             Stage = PipelineStage.New,
         };
+        await DuplicateDetection.MarkAsync(db, inquiry, cancellationToken);
         db.Inquiries.Add(inquiry);
         join?.Invoke(inquiry);
         if (inquiry.Email is not null)

@@ -51,6 +51,16 @@ public sealed class InquiryView
 
     public int Version { get; init; }
 
+    public int? PossibleDuplicateOfId { get; init; }
+
+    public string? PossibleDuplicateReference { get; init; }
+
+    public DuplicateMatch? PossibleDuplicateMatch { get; init; }
+
+    public int? MergedIntoId { get; init; }
+
+    public string? MergedIntoReference { get; init; }
+
     public RedFlagAssessment Assessment => RedFlagScreen.Assess(RedFlags);
 }
 
@@ -90,6 +100,11 @@ public sealed record InquiryPageData(InquiryView Inquiry, IReadOnlyList<Timeline
                 FirstContactAttemptAt = i.FirstContactAttemptAt,
                 NextAttemptAt = i.NextAttemptAt,
                 Version = i.Version,
+                PossibleDuplicateOfId = i.PossibleDuplicateOfId,
+                PossibleDuplicateReference = db.Inquiries.Where(d => d.Id == i.PossibleDuplicateOfId).Select(d => d.ReferenceNumber).FirstOrDefault(),
+                PossibleDuplicateMatch = i.PossibleDuplicateMatch,
+                MergedIntoId = i.MergedIntoId,
+                MergedIntoReference = db.Inquiries.Where(d => d.Id == i.MergedIntoId).Select(d => d.ReferenceNumber).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (inquiry is null)

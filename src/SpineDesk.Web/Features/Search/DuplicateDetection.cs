@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using SpineDesk.Data;
+using SpineDesk.Data.Intake;
+
+namespace SpineDesk.Web.Features.Search;
+
+/// <summary>
+/// Notices when a new inquiry comes from someone the clinic may already know: an earlier inquiry with the
+/// same phone number (both are stored in E.164, so any way of typing it matches) or the same email address
+/// (case ignored). It only marks the new inquiry for a coordinator to check and merge; the person's
+/// request is stored whatever it finds.
+/// </summary>
+public static class DuplicateDetection
+{
+    /// <summary>Points <paramref name="inquiry"/> (not yet saved) at the earliest matching inquiry still standing on its own.</summary>
+    public static async Task MarkAsync(SpineDeskDbContext db, Inquiry inquiry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(inquiry);
+        var emailKey = InquirySearchKeys.Email(inquiry.Email);
+
+        // Two lookups, each on its own index, rather than an OR the planners may answer with a scan.
+        var byPhone = await EarliestAsync(db.Inquiries.Where(i => i.Phone == inquiry.Phone), cancellationToken);
+        var byEmail = emailKey is null ? null : await EarliestAsync(db.Inquiries.Where(i => i.EmailKey == emailKey), cancellationToken);
+        var earliest = new[] { byPhone, byEmail }.OfType<Candidate>()
+            .OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id)
+            .FirstOrDefault();
+        if (earliest is null)
+        {
+            return;
+        }
+
+        var samePhone = earliest.Phone == inquiry.Phone;
+        var sameEmail = emailKey is not null && earliest.EmailKey == emailKey;
+        inquiry.PossibleDuplicateOfId = earliest.Id;
+        inquiry.PossibleDuplicateMatch = samePhone && sameEmail ? DuplicateMatch.PhoneAndEmail
+            : samePhone ? DuplicateMatch.Phone
+            : DuplicateMatch.Email;
+    }
+
+    private static Task<Candidate?> EarliestAsync(IQueryable<Inquiry> matches, CancellationToken cancellationToken) =>
+        matches.AsNoTracking()
+            .Where(i => i.MergedIntoId == null)
+            .OrderBy(i => i.ReceivedAt).ThenBy(i => i.Id)
+            .Select(i => new Candidate(i.Id, i.ReceivedAt, i.Phone, i.EmailKey))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    private sealed record Candidate(int Id, DateTime ReceivedAt, string Phone, string? EmailKey);
+
+    /// <summary>Words for the notice on the inquiry page: "same phone", "same email", "same phone and email".</summary>
+    public static string Describe(DuplicateMatch? match) => match switch
+    {
+        DuplicateMatch.Phone => "same phone",
+        DuplicateMatch.Email => "same email",
+        DuplicateMatch.PhoneAndEmail => "same phone and email",
+        _ => "same contact details",
+    };
+}
