@@ -13,6 +13,9 @@ public static class CadenceSettings
 {
     public const string SameWorkingDay = "same working day";
 
+    /// <summary>Written instead of the hours of a weekday the clinic is closed.</summary>
+    public const string Closed = "closed";
+
     /// <summary>The clinic's business calendar, or the problems with its configuration.</summary>
     public static BusinessCalendar? ReadCalendar(ClinicOptions clinic, List<string> errors)
     {
@@ -22,7 +25,11 @@ public static class CadenceSettings
         var days = new Dictionary<DayOfWeek, IReadOnlyList<OpeningInterval>>();
         foreach (var (day, intervals) in clinic.BusinessHours)
         {
-            days[day] = [.. intervals.Select(text => ReadInterval(text, $"Clinic:BusinessHours:{day}", errors)).OfType<OpeningInterval>()];
+            // "closed" closes a day that a configuration layer below (appsettings.json) opened.
+            days[day] = [.. intervals
+                .Where(text => !string.Equals(text?.Trim(), Closed, StringComparison.OrdinalIgnoreCase))
+                .Select(text => ReadInterval(text, $"Clinic:BusinessHours:{day}", errors))
+                .OfType<OpeningInterval>()];
         }
 
         if (clinic.BusinessHours.Count == 0)

@@ -45,7 +45,7 @@ public sealed class ClinicOptions
 
     /// <summary>
     /// The clinic's working hours per weekday in its time zone, such as "Monday": ["08:00-12:30", "13:30-18:00"];
-    /// a day left out is closed. The contact cadence counts first-contact targets and retry gaps in these hours.
+    /// a day left out, or given as ["closed"], is closed. The contact cadence counts first-contact targets and retry gaps in these hours.
     /// </summary>
     public Dictionary<DayOfWeek, List<string>> BusinessHours { get; set; } = [];
 
