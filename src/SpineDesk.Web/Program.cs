@@ -1,5 +1,6 @@
 using SpineDesk.Web.Data;
 using SpineDesk.Web.Features.Audit;
+using SpineDesk.Web.Features.Cadence;
 using SpineDesk.Web.Features.Clinic;
 using SpineDesk.Web.Features.Demo;
 using SpineDesk.Web.Features.Intake;
@@ -26,6 +27,7 @@ builder.Services.AddIntake();
 builder.Services.AddStaffAccounts();
 builder.Services.AddQueue();
 builder.Services.AddSearch();
+builder.Services.AddCadence();
 builder.Services.AddDemo();
 builder.Services.AddQuestionnaires();
 builder.Services.AddSelfAssessment();

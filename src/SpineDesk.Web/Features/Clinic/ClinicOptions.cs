@@ -43,14 +43,26 @@ public sealed class ClinicOptions
     [Required]
     public string TimeZone { get; set; } = "America/New_York";
 
-    /// <summary>How soon the clinic aims to make first contact with a routine inquiry.</summary>
-    [Range(typeof(TimeSpan), "00:05:00", "30.00:00:00")]
-    public TimeSpan FirstContactTarget { get; set; } = TimeSpan.FromHours(24);
+    /// <summary>
+    /// The clinic's working hours per weekday in its time zone, such as "Monday": ["08:00-12:30", "13:30-18:00"];
+    /// a day left out, or given as ["closed"], is closed. The contact cadence counts first-contact targets and retry gaps in these hours.
+    /// </summary>
+    public Dictionary<DayOfWeek, List<string>> BusinessHours { get; set; } = [];
 
-    /// <summary>How soon the clinic aims to make first contact with an urgent inquiry (same working day).</summary>
-    [Range(typeof(TimeSpan), "00:05:00", "30.00:00:00")]
-    public TimeSpan UrgentFirstContactTarget { get; set; } = TimeSpan.FromHours(4);
+    /// <summary>Dates the usual hours do not apply: closed all day, or open only for the hours given.</summary>
+    public List<ClinicHolidayOptions> Holidays { get; set; } = [];
 
     /// <summary>The public address of the site, used in emails and printed links, such as https://clinic.example.</summary>
     public string? PublicBaseUrl { get; set; }
+}
+
+/// <summary>A holiday or short day as configured: "Date": "2026-12-25", "Name": "Christmas Day", "Hours": [] for closed.</summary>
+public sealed class ClinicHolidayOptions
+{
+    public string? Date { get; set; }
+
+    public string? Name { get; set; }
+
+    /// <summary>The hours open that day, such as ["09:00-12:00"]; empty when closed all day.</summary>
+    public List<string> Hours { get; set; } = [];
 }

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using SpineDesk.Clinical.Cadence;
 using SpineDesk.Clinical.Pipeline;
 using SpineDesk.Data.Intake;
 
@@ -26,9 +28,9 @@ public sealed partial class InquiryModel
     public AttemptInput Attempt { get; set; } = new();
 
     public Task<IActionResult> OnPostAttemptAsync(int id, int? version, CancellationToken cancellationToken) =>
-        ChangeAsync(id, version, inquiry => Task.FromResult(LogAttempt(inquiry)), cancellationToken);
+        ChangeAsync(id, version, inquiry => LogAttemptAsync(inquiry, cancellationToken), cancellationToken);
 
-    private string? LogAttempt(Inquiry inquiry)
+    private async Task<string?> LogAttemptAsync(Inquiry inquiry, CancellationToken cancellationToken)
     {
         if (!InquiryWords.TryParseName<ContactChannel>(Attempt.Channel, out var channel))
         {
@@ -69,7 +71,7 @@ public sealed partial class InquiryModel
             return null;
         }
 
-        _db.ContactAttempts.Add(new ContactAttempt
+        var attempt = new ContactAttempt
         {
             InquiryId = inquiry.Id,
             At = now,
@@ -78,7 +80,14 @@ public sealed partial class InquiryModel
             Outcome = outcome,
             Note = note,
             NextAttemptAt = next,
-        });
+        };
+
+        // A time typed by the coordinator is kept as it is (a call back when the person asked); otherwise the
+        // clinic's cadence plans the next attempt in working hours, or says there is none to plan.
+        var earlier = await _db.ContactAttempts.AsNoTracking().Where(a => a.InquiryId == inquiry.Id).ToListAsync(cancellationToken);
+        var decision = _cadence.Decide(inquiry.Urgency, inquiry.ReceivedAt, [.. earlier, attempt], now);
+        attempt.NextAttemptAt = next ??= decision.Status == CadenceStatus.WrongNumber ? now : decision.NextAttemptDue;
+        _db.ContactAttempts.Add(attempt);
         var details = $"{InquiryWords.Describe(channel)}: {InquiryWords.Describe(outcome)}";
         var first = inquiry.Stage == PipelineStage.New;
         if (first)
@@ -98,6 +107,9 @@ public sealed partial class InquiryModel
         inquiry.FirstContactAttemptAt ??= now;
         inquiry.NextAttemptAt = next;
         _audit.Add("inquiry.attempt", EntityType, Key(inquiry.Id), details);
-        return first ? "Contact attempt logged. The inquiry is now in Contacting." : "Contact attempt logged.";
+        var logged = first ? "Contact attempt logged. The inquiry is now in Contacting." : "Contact attempt logged.";
+        return string.IsNullOrWhiteSpace(Attempt.NextAttempt)
+            ? $"{logged} {decision.Reason}"
+            : $"{logged} Next attempt at the time you chose: {Clock.Format(next!.Value)}.";
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using SpineDesk.Data;
 using SpineDesk.Data.Intake;
 using SpineDesk.Web.Features.Audit;
+using SpineDesk.Web.Features.Cadence;
 using SpineDesk.Web.Features.Intake;
 using SpineDesk.Web.Features.SelfAssessment;
 using SpineDesk.Web.Features.Staff;
@@ -31,9 +32,11 @@ public sealed partial class InquiryModel : PageModel
     private readonly AuditLog _audit;
     private readonly PhoneNumberReader _phones;
     private readonly SelfAssessmentPacks _packs;
+    private readonly ClinicCadence _cadence;
 
-    public InquiryModel(SpineDeskDbContext db, AuditLog audit, ClinicClock clock, PhoneNumberReader phones, SelfAssessmentPacks packs)
+    public InquiryModel(SpineDeskDbContext db, AuditLog audit, ClinicClock clock, PhoneNumberReader phones, SelfAssessmentPacks packs, ClinicCadence cadence)
     {
+        _cadence = cadence;
         _db = db;
         _audit = audit;
         _phones = phones;

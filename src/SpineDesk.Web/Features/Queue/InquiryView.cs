@@ -5,6 +5,7 @@ using SpineDesk.Clinical.RedFlags;
 using SpineDesk.Data;
 using SpineDesk.Data.Intake;
 using SpineDesk.Data.Staff;
+using SpineDesk.Web.Features.Cadence;
 
 namespace SpineDesk.Web.Features.Queue;
 
@@ -73,6 +74,9 @@ public sealed record StaffChoice(string Id, string Name);
 /// <summary>The page's data in a handful of queries, none per row.</summary>
 public sealed record InquiryPageData(InquiryView Inquiry, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<StaffChoice> Coordinators)
 {
+    /// <summary>How the timeline names a change SpineDesk made by itself, such as closing as unreachable.</summary>
+    public const string SystemActorName = "SpineDesk (automatic, system)";
+
     public static async Task<InquiryPageData?> LoadAsync(SpineDeskDbContext db, int id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -124,7 +128,14 @@ public sealed record InquiryPageData(InquiryView Inquiry, IReadOnlyList<Timeline
                 where s.InquiryId == id
                 join u in db.Users on s.StaffUserId equals u.Id into staff
                 from u in staff.DefaultIfEmpty()
-                select new { s.At, s.From, s.To, s.Reason, By = u == null ? null : u.DisplayName })
+                select new
+                {
+                    s.At,
+                    s.From,
+                    s.To,
+                    s.Reason,
+                    By = u != null ? u.DisplayName : s.StaffUserId == ClinicCadence.SystemActor ? SystemActorName : null,
+                })
             .ToListAsync(cancellationToken);
 
         List<TimelineEntry> timeline =

@@ -2,14 +2,13 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using SpineDesk.Clinical;
 using SpineDesk.Clinical.Instruments;
 using SpineDesk.Clinical.Pipeline;
 using SpineDesk.Clinical.RedFlags;
 using SpineDesk.Data;
 using SpineDesk.Web.Features.Audit;
-using SpineDesk.Web.Features.Clinic;
+using SpineDesk.Web.Features.Cadence;
 using SpineDesk.Web.Features.SelfAssessment;
 using SpineDesk.Web.Features.Staff;
 
@@ -20,6 +19,9 @@ public enum QueueFilter
     All,
     Mine,
     Unclaimed,
+
+    /// <summary>Only those whose next (or first) attempt is due now by the clinic's contact cadence.</summary>
+    Due,
 }
 
 /// <summary>One line of the queue, ready to show.</summary>
@@ -36,6 +38,7 @@ public sealed record QueueRow(
     PipelineStage Stage,
     DateTime? NextAttemptAt,
     bool NextAttemptDue,
+    DateTime? FirstContactDeadline,
     decimal? Odi = null,
     string? OdiBand = null,
     string? StartBackRisk = null)
@@ -49,10 +52,11 @@ public sealed record QueueRow(
 
 /// <summary>
 /// The coordinators' queue: open inquiries, emergencies first, then urgent, then routine; within each, the
-/// longest waiting first (they share one first-contact target, so that is also the furthest past it).
+/// longest waiting first (they share one first-contact target, so that is also the furthest past it). The
+/// first-contact target and who is due now come from the clinic's contact cadence, in working time.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Coordination)]
-public sealed class QueueModel(SpineDeskDbContext db, AuditLog audit, ClinicClock clock, IOptions<ClinicOptions> clinic) : PageModel
+public sealed class QueueModel(SpineDeskDbContext db, AuditLog audit, ClinicClock clock, ClinicCadence cadence) : PageModel
 {
     public QueueFilter Show { get; private set; }
 
@@ -60,9 +64,11 @@ public sealed class QueueModel(SpineDeskDbContext db, AuditLog audit, ClinicCloc
 
     public ClinicClock Clock => clock;
 
-    public string UrgentTarget => WaitingTime.Describe(clinic.Value.UrgentFirstContactTarget);
+    public string EmergencyTarget => cadence.Policy.EmergencyTarget.ToString();
 
-    public string RoutineTarget => WaitingTime.Describe(clinic.Value.FirstContactTarget);
+    public string UrgentTarget => cadence.Policy.UrgentTarget.ToString();
+
+    public string RoutineTarget => cadence.Policy.RoutineTarget.ToString();
 
     public async Task OnGetAsync(string? show, CancellationToken cancellationToken)
     {
@@ -70,15 +76,19 @@ public sealed class QueueModel(SpineDeskDbContext db, AuditLog audit, ClinicCloc
         {
             "mine" => QueueFilter.Mine,
             "unclaimed" => QueueFilter.Unclaimed,
+            "due" => QueueFilter.Due,
             _ => QueueFilter.All,
         };
         var me = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var now = clock.UtcNow;
         var open = db.Inquiries.AsNoTracking()
             .Where(i => i.Stage == PipelineStage.New || i.Stage == PipelineStage.Contacting);
         open = Show switch
         {
             QueueFilter.Mine => open.Where(i => i.OwnerId == me),
             QueueFilter.Unclaimed => open.Where(i => i.OwnerId == null),
+            // Narrowed here, decided exactly below: a first attempt is due once the clinic has opened since arrival.
+            QueueFilter.Due => open.Where(i => i.NextAttemptAt <= now || (i.NextAttemptAt == null && i.FirstContactAttemptAt == null)),
             _ => open,
         };
 
@@ -119,10 +129,10 @@ public sealed class QueueModel(SpineDeskDbContext db, AuditLog audit, ClinicCloc
             })
             .ToListAsync(cancellationToken);
 
-        var now = clock.UtcNow;
         Rows = [.. items.Select(i =>
         {
             var waited = now - i.ReceivedAt;
+            var deadline = cadence.FirstContactDeadline(i.Urgency, i.ReceivedAt);
             var findings = RedFlagScreen.Assess(i.RedFlags).Findings;
             var reason = findings.Count > 0
                 ? string.Join("; ", findings.Select(f => InquiryWords.Describe(f.Category)))
@@ -135,16 +145,21 @@ public sealed class QueueModel(SpineDeskDbContext db, AuditLog audit, ClinicCloc
                 i.Urgency,
                 WaitingTime.Describe(waited),
                 // The target is for the first contact attempt; once someone has tried, the next attempt is what is due.
-                i.FirstContactAttemptAt is null && waited > WaitingTime.TargetFor(i.Urgency, clinic.Value),
+                i.FirstContactAttemptAt is null && now > deadline,
                 i.Owner,
                 i.OwnerId is not null && i.OwnerId == me,
                 i.Stage,
                 i.NextAttemptAt,
-                i.NextAttemptAt is { } next && next <= now,
+                i.NextAttemptAt is { } next ? next <= now : i.FirstContactAttemptAt is null && cadence.Calendar.NextOpen(i.ReceivedAt) <= now,
+                i.FirstContactAttemptAt is null ? deadline : null,
                 i.Odi,
                 i.OdiBand,
                 i.StartBackRisk);
         })];
+        if (Show == QueueFilter.Due)
+        {
+            Rows = [.. Rows.Where(r => r.NextAttemptDue)];
+        }
 
         audit.Add(AuditActions.View("Queue"), "Queue", "open", $"Filter: {Show}");
         await db.SaveChangesAsync(cancellationToken);

@@ -1,19 +1,10 @@
 using System.Globalization;
-using SpineDesk.Clinical;
-using SpineDesk.Web.Features.Clinic;
 
 namespace SpineDesk.Web.Features.Queue;
 
 /// <summary>How long a person has waited, in the words a coordinator reads at a glance.</summary>
 public static class WaitingTime
 {
-    /// <summary>The first-contact target for an urgency: emergencies and urgent inquiries share the same-day target.</summary>
-    public static TimeSpan TargetFor(Urgency urgency, ClinicOptions clinic)
-    {
-        ArgumentNullException.ThrowIfNull(clinic);
-        return urgency == Urgency.Routine ? clinic.FirstContactTarget : clinic.UrgentFirstContactTarget;
-    }
-
     /// <summary>"under 1 min", "45 min", "3 h 20 min", "1 day 4 h", "12 days".</summary>
     public static string Describe(TimeSpan span)
     {

@@ -1,10 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using SpineDesk.Clinical;
 using SpineDesk.Clinical.Pipeline;
 using SpineDesk.Data;
 using SpineDesk.Data.Intake;
-using SpineDesk.Web.Features.Clinic;
+using SpineDesk.Web.Features.Cadence;
 using SpineDesk.Web.Features.Intake;
 
 namespace SpineDesk.Web.Features.Search;
@@ -52,7 +51,7 @@ public sealed record SearchRow(
 /// number typed loosely. Every match is on a column search can use: the stored E.164 phone, the lower-case
 /// email key, the reference number, or the folded name key.
 /// </summary>
-public sealed class InquirySearch(SpineDeskDbContext db, PhoneNumberReader phones, TimeProvider time, IOptions<ClinicOptions> clinic)
+public sealed class InquirySearch(SpineDeskDbContext db, PhoneNumberReader phones, TimeProvider time, ClinicCadence cadence)
 {
     /// <summary>The fewest digits that make a number-like query a phone search rather than nothing useful.</summary>
     public const int MinimumPhoneDigits = 7;
@@ -84,12 +83,16 @@ public sealed class InquirySearch(SpineDeskDbContext db, PhoneNumberReader phone
         {
             // Open, and either the planned next attempt has passed or nobody has tried within the first-contact target.
             var now = time.GetUtcNow().UtcDateTime;
-            var routineCutoff = now - clinic.Value.FirstContactTarget;
-            var urgentCutoff = now - clinic.Value.UrgentFirstContactTarget;
+            // The first-contact target is working time; each urgency's deadline becomes a receipt cut-off.
+            var routineCutoff = cadence.OverdueReceiptCutoff(Urgency.Routine, now);
+            var urgentCutoff = cadence.OverdueReceiptCutoff(Urgency.Urgent, now);
+            var emergencyCutoff = cadence.OverdueReceiptCutoff(Urgency.Emergency, now);
             query = query.Where(i => (i.Stage == PipelineStage.New || i.Stage == PipelineStage.Contacting)
                 && ((i.NextAttemptAt != null && i.NextAttemptAt <= now)
                     || (i.FirstContactAttemptAt == null
-                        && (i.Urgency == Urgency.Routine ? i.ReceivedAt < routineCutoff : i.ReceivedAt < urgentCutoff))));
+                        && (i.Urgency == Urgency.Routine ? i.ReceivedAt <= routineCutoff
+                            : i.Urgency == Urgency.Urgent ? i.ReceivedAt <= urgentCutoff
+                            : i.ReceivedAt <= emergencyCutoff))));
         }
 
         return (query, kind);

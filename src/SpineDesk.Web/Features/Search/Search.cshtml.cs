@@ -6,10 +6,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SpineDesk.Clinical;
 using SpineDesk.Clinical.Pipeline;
-using Microsoft.Extensions.Options;
 using SpineDesk.Data;
-using SpineDesk.Web.Features.Clinic;
 using SpineDesk.Web.Features.Audit;
+using SpineDesk.Web.Features.Cadence;
 using SpineDesk.Web.Features.Intake;
 using SpineDesk.Web.Features.Queue;
 using SpineDesk.Web.Features.Staff;
@@ -21,7 +20,7 @@ namespace SpineDesk.Web.Features.Search;
 /// without JavaScript. Each search is audited by its kind, never by its text.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Coordination)]
-public sealed class SearchModel(SpineDeskDbContext db, InquirySearch search, AuditLog audit, ClinicClock clock, PhoneNumberReader phones, IOptions<ClinicOptions> clinic) : PageModel
+public sealed class SearchModel(SpineDeskDbContext db, InquirySearch search, AuditLog audit, ClinicClock clock, PhoneNumberReader phones, ClinicCadence cadence) : PageModel
 {
     public const int PageSize = 25;
 
@@ -129,9 +128,7 @@ public sealed class SearchModel(SpineDeskDbContext db, InquirySearch search, Aud
     public bool IsOverdue(SearchRow row) =>
         row.Stage is PipelineStage.New or PipelineStage.Contacting
         && ((row.NextAttemptAt is { } next && next <= clock.UtcNow)
-            || (row.FirstContactAttemptAt is null && clock.UtcNow - row.ReceivedAt > TargetFor(row.Urgency)));
-
-    private TimeSpan TargetFor(Urgency urgency) => WaitingTime.TargetFor(urgency, clinic.Value);
+            || (row.FirstContactAttemptAt is null && cadence.FirstContactDeadline(row.Urgency, row.ReceivedAt) <= clock.UtcNow));
 
     private static string Describe(SearchCriteria criteria, SearchKind kind, int total)
     {
