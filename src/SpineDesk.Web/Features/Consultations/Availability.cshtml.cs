@@ -70,8 +70,13 @@ public sealed class AvailabilityModel(SpineDeskDbContext db, AuditLog audit, Que
 
         db.ClinicianAvailabilities.Add(new ClinicianAvailability
         {
-            ClinicianId = Clinician!, Day = Block.Day!.Value, Start = Block.Start!.Value, End = Block.End!.Value,
-            SlotMinutes = Block.SlotMinutes!.Value, Location = Block.Location!.Trim(), OffersVideo = Block.OffersVideo,
+            ClinicianId = Clinician!,
+            Day = Block.Day!.Value,
+            Start = Block.Start!.Value,
+            End = Block.End!.Value,
+            SlotMinutes = Block.SlotMinutes!.Value,
+            Location = Block.Location!.Trim(),
+            OffersVideo = Block.OffersVideo,
         });
         return await SaveAsync("schedule.weekly.add", $"{Block.Day} {Block.Start:HH\\:mm}–{Block.End:HH\\:mm}", "Weekly hours added.", cancellationToken);
     }
@@ -86,9 +91,14 @@ public sealed class AvailabilityModel(SpineDeskDbContext db, AuditLog audit, Que
 
         db.AvailabilityChanges.Add(new AvailabilityChange
         {
-            ClinicianId = Clinician!, Date = Block.Date!.Value, Kind = Block.Kind,
-            Start = closed ? null : Block.Start, End = closed ? null : Block.End, SlotMinutes = closed ? null : Block.SlotMinutes,
-            Location = closed ? null : Block.Location!.Trim(), OffersVideo = !closed && Block.OffersVideo,
+            ClinicianId = Clinician!,
+            Date = Block.Date!.Value,
+            Kind = Block.Kind,
+            Start = closed ? null : Block.Start,
+            End = closed ? null : Block.End,
+            SlotMinutes = closed ? null : Block.SlotMinutes,
+            Location = closed ? null : Block.Location!.Trim(),
+            OffersVideo = !closed && Block.OffersVideo,
             Note = string.IsNullOrWhiteSpace(Block.Note) ? null : Block.Note.Trim(),
         });
         return await SaveAsync("schedule.date.add", $"{Block.Date:yyyy-MM-dd} {Block.Kind}", closed ? "Date closed." : "Extra hours added.", cancellationToken);

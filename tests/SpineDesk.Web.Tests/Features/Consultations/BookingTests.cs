@@ -56,8 +56,15 @@ public abstract class BookingTests(TestDatabaseKind kind) : ConsultationTest(kin
         var start = Utc(Today.AddDays(3), 9);
         Consultation At(ConsultationStatus status) => new()
         {
-            InquiryId = inquiry, ClinicianId = clinician.Id, StartUtc = start, EndUtc = start.AddMinutes(30),
-            Status = status, BookedAt = Now, BookedById = clinician.Id, IcsUid = Guid.NewGuid().ToString("N"), Location = "Room 2",
+            InquiryId = inquiry,
+            ClinicianId = clinician.Id,
+            StartUtc = start,
+            EndUtc = start.AddMinutes(30),
+            Status = status,
+            BookedAt = Now,
+            BookedById = clinician.Id,
+            IcsUid = Guid.NewGuid().ToString("N"),
+            Location = "Room 2",
         };
         await App.WithDbAsync(db => { db.Consultations.Add(At(ConsultationStatus.Cancelled)); db.Consultations.Add(At(ConsultationStatus.Booked)); return db.SaveChangesAsync(); });
 

@@ -99,8 +99,15 @@ public abstract class ChangeTests(TestDatabaseKind kind) : ConsultationTest(kind
         {
             var started = new Consultation
             {
-                InquiryId = inquiry, ClinicianId = clinician.Id, StartUtc = Now.AddMinutes(-20), EndUtc = Now.AddMinutes(10),
-                Status = ConsultationStatus.Booked, BookedAt = Now.AddDays(-2), BookedById = clinician.Id, IcsUid = "past@spinedesk", Location = "Room 2",
+                InquiryId = inquiry,
+                ClinicianId = clinician.Id,
+                StartUtc = Now.AddMinutes(-20),
+                EndUtc = Now.AddMinutes(10),
+                Status = ConsultationStatus.Booked,
+                BookedAt = Now.AddDays(-2),
+                BookedById = clinician.Id,
+                IcsUid = "past@spinedesk",
+                Location = "Room 2",
             };
             db.Consultations.Add(started);
             await db.SaveChangesAsync();

@@ -61,8 +61,13 @@ public abstract class ConsultationTest(TestDatabaseKind kind) : AppTest(kind)
             {
                 db.ClinicianAvailabilities.Add(new ClinicianAvailability
                 {
-                    ClinicianId = clinician.Id, Day = day, Start = new TimeOnly(9, 0), End = new TimeOnly(12, 0),
-                    SlotMinutes = 30, Location = "Room 2", OffersVideo = true,
+                    ClinicianId = clinician.Id,
+                    Day = day,
+                    Start = new TimeOnly(9, 0),
+                    End = new TimeOnly(12, 0),
+                    SlotMinutes = 30,
+                    Location = "Room 2",
+                    OffersVideo = true,
                 });
             }
 

@@ -10,7 +10,12 @@ public sealed class SlotPlanTests
 
     private static ClinicianAvailability Weekly(DayOfWeek day, int from, int to, int minutes = 30) => new()
     {
-        ClinicianId = "c", Day = day, Start = new TimeOnly(from, 0), End = new TimeOnly(to, 0), SlotMinutes = minutes, Location = "Room 2",
+        ClinicianId = "c",
+        Day = day,
+        Start = new TimeOnly(from, 0),
+        End = new TimeOnly(to, 0),
+        SlotMinutes = minutes,
+        Location = "Room 2",
     };
 
     private static DateTime Utc(int year, int month, int day, int hour, int minute = 0) => new(year, month, day, hour, minute, 0, DateTimeKind.Utc);
