@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SpineDesk.Clinical.RedFlags;
 using SpineDesk.Data.Audit;
+using SpineDesk.Data.Consultations;
 using SpineDesk.Data.Intake;
 using SpineDesk.Data.Outbox;
 using SpineDesk.Data.Questionnaires;
@@ -34,6 +35,14 @@ public class SpineDeskDbContext(DbContextOptions<SpineDeskDbContext> options) : 
     public DbSet<QuestionnaireResponse> QuestionnaireResponses => Set<QuestionnaireResponse>();
 
     public DbSet<ScoreObservation> ScoreObservations => Set<ScoreObservation>();
+
+    public DbSet<OutboxAttachment> OutboxAttachments => Set<OutboxAttachment>();
+
+    public DbSet<ClinicianAvailability> ClinicianAvailabilities => Set<ClinicianAvailability>();
+
+    public DbSet<AvailabilityChange> AvailabilityChanges => Set<AvailabilityChange>();
+
+    public DbSet<Consultation> Consultations => Set<Consultation>();
 
     private bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -70,6 +79,14 @@ public class SpineDeskDbContext(DbContextOptions<SpineDeskDbContext> options) : 
             {
                 entry.Entity.NameKey = InquirySearchKeys.Name(entry.Entity.Name);
                 entry.Entity.EmailKey = InquirySearchKeys.Email(entry.Entity.Email);
+            }
+        }
+
+        foreach (var entry in ChangeTracker.Entries<Consultation>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version++;
             }
         }
     }
@@ -160,6 +177,13 @@ public class SpineDeskDbContext(DbContextOptions<SpineDeskDbContext> options) : 
             e.HasIndex(m => new { m.Status, m.NextAttemptAt });
             e.HasOne(m => m.Inquiry).WithMany().HasForeignKey(m => m.InquiryId);
             e.HasMany(m => m.Attempts).WithOne().HasForeignKey(a => a.OutboxMessageId);
+            e.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.OutboxMessageId);
+        });
+
+        builder.Entity<OutboxAttachment>(e =>
+        {
+            e.Property(a => a.FileName).HasMaxLength(200);
+            e.Property(a => a.ContentType).HasMaxLength(200);
         });
 
         builder.Entity<OutboxAttempt>(e =>
@@ -182,6 +206,48 @@ public class SpineDeskDbContext(DbContextOptions<SpineDeskDbContext> options) : 
         });
 
         OnQuestionnairesCreating(builder);
+        OnConsultationsCreating(builder);
+    }
+
+    private void OnConsultationsCreating(ModelBuilder builder)
+    {
+        builder.Entity<ClinicianAvailability>(e =>
+        {
+            e.Property(a => a.ClinicianId).HasMaxLength(450);
+            e.Property(a => a.Location).HasMaxLength(200);
+            e.HasOne(a => a.Clinician).WithMany().HasForeignKey(a => a.ClinicianId);
+            e.HasIndex(a => new { a.ClinicianId, a.Day });
+        });
+
+        builder.Entity<AvailabilityChange>(e =>
+        {
+            e.Property(a => a.ClinicianId).HasMaxLength(450);
+            e.Property(a => a.Location).HasMaxLength(200);
+            e.Property(a => a.Note).HasMaxLength(500);
+            e.HasOne(a => a.Clinician).WithMany().HasForeignKey(a => a.ClinicianId);
+            e.HasIndex(a => new { a.ClinicianId, a.Date });
+        });
+
+        builder.Entity<Consultation>(e =>
+        {
+            e.Property(c => c.ClinicianId).HasMaxLength(450);
+            e.Property(c => c.BookedById).HasMaxLength(450);
+            e.Property(c => c.Location).HasMaxLength(200);
+            e.Property(c => c.RescheduleReason).HasMaxLength(1000);
+            e.Property(c => c.CancelReason).HasMaxLength(1000);
+            e.Property(c => c.IcsUid).HasMaxLength(200);
+            e.Property(c => c.Version).IsConcurrencyToken();
+            e.HasOne(c => c.Inquiry).WithMany().HasForeignKey(c => c.InquiryId);
+            e.HasOne(c => c.Clinician).WithMany().HasForeignKey(c => c.ClinicianId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(c => c.IcsUid).IsUnique();
+            e.HasIndex(c => c.InquiryId);
+            e.HasIndex(c => new { c.Status, c.StartUtc });
+            // No double booking, decided by the database: one Booked consultation per clinician and start. Both
+            // providers support partial indexes; the enum is stored as text, and both quote identifiers with ".
+            var activeOnly = IsSqlite ? "\"Status\" = 'Booked'" : "\"Status\" = 'Booked'::text";
+            e.HasIndex(c => new { c.ClinicianId, c.StartUtc }).IsUnique().HasFilter(activeOnly)
+                .HasDatabaseName("IX_Consultations_ClinicianId_StartUtc_Booked");
+        });
     }
 
     private static void OnQuestionnairesCreating(ModelBuilder builder)

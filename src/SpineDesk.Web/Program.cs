@@ -2,6 +2,7 @@ using SpineDesk.Web.Data;
 using SpineDesk.Web.Features.Audit;
 using SpineDesk.Web.Features.Cadence;
 using SpineDesk.Web.Features.Clinic;
+using SpineDesk.Web.Features.Consultations;
 using SpineDesk.Web.Features.Demo;
 using SpineDesk.Web.Features.Intake;
 using SpineDesk.Web.Features.Outbox;
@@ -31,6 +32,7 @@ builder.Services.AddCadence();
 builder.Services.AddDemo();
 builder.Services.AddQuestionnaires();
 builder.Services.AddSelfAssessment();
+builder.Services.AddConsultations();
 
 var app = builder.Build();
 

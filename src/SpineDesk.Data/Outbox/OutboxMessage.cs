@@ -43,6 +43,8 @@ public class OutboxMessage
     public Intake.Inquiry? Inquiry { get; set; }
 
     public List<OutboxAttempt> Attempts { get; set; } = [];
+
+    public List<OutboxAttachment> Attachments { get; set; } = [];
 }
 
 public enum OutboxStatus
@@ -67,4 +69,19 @@ public class OutboxAttempt
     public required string Transport { get; set; }
 
     public string? Error { get; set; }
+}
+
+/// <summary>A file sent with an outbox message, such as a calendar invitation.</summary>
+public class OutboxAttachment
+{
+    public long Id { get; set; }
+
+    public long OutboxMessageId { get; set; }
+
+    public required string FileName { get; set; }
+
+    /// <summary>The full MIME type with parameters, such as <c>text/calendar; method=REQUEST; charset=utf-8</c>.</summary>
+    public required string ContentType { get; set; }
+
+    public required byte[] Content { get; set; }
 }

@@ -194,6 +194,174 @@ namespace SpineDesk.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("SpineDesk.Data.Consultations.AvailabilityChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClinicianId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OffersVideo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SlotMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClinicianId", "Date");
+
+                    b.ToTable("AvailabilityChanges");
+                });
+
+            modelBuilder.Entity("SpineDesk.Data.Consultations.ClinicianAvailability", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClinicianId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OffersVideo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SlotMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClinicianId", "Day");
+
+                    b.ToTable("ClinicianAvailabilities");
+                });
+
+            modelBuilder.Entity("SpineDesk.Data.Consultations.Consultation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("BookedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BookedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClinicianId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IcsSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IcsUid")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReminderQueuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RescheduleReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IcsUid")
+                        .IsUnique();
+
+                    b.HasIndex("InquiryId");
+
+                    b.HasIndex("ClinicianId", "StartUtc")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Consultations_ClinicianId_StartUtc_Booked")
+                        .HasFilter("\"Status\" = 'Booked'");
+
+                    b.HasIndex("Status", "StartUtc");
+
+                    b.ToTable("Consultations");
+                });
+
             modelBuilder.Entity("SpineDesk.Data.Intake.ContactAttempt", b =>
                 {
                     b.Property<int>("Id")
@@ -401,6 +569,36 @@ namespace SpineDesk.Migrations.Sqlite.Migrations
                     b.HasIndex("InquiryId", "At");
 
                     b.ToTable("StageChanges");
+                });
+
+            modelBuilder.Entity("SpineDesk.Data.Outbox.OutboxAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutboxMessageId");
+
+                    b.ToTable("OutboxAttachments");
                 });
 
             modelBuilder.Entity("SpineDesk.Data.Outbox.OutboxAttempt", b =>
@@ -888,6 +1086,47 @@ namespace SpineDesk.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SpineDesk.Data.Consultations.AvailabilityChange", b =>
+                {
+                    b.HasOne("SpineDesk.Data.Staff.StaffUser", "Clinician")
+                        .WithMany()
+                        .HasForeignKey("ClinicianId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Clinician");
+                });
+
+            modelBuilder.Entity("SpineDesk.Data.Consultations.ClinicianAvailability", b =>
+                {
+                    b.HasOne("SpineDesk.Data.Staff.StaffUser", "Clinician")
+                        .WithMany()
+                        .HasForeignKey("ClinicianId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Clinician");
+                });
+
+            modelBuilder.Entity("SpineDesk.Data.Consultations.Consultation", b =>
+                {
+                    b.HasOne("SpineDesk.Data.Staff.StaffUser", "Clinician")
+                        .WithMany()
+                        .HasForeignKey("ClinicianId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SpineDesk.Data.Intake.Inquiry", "Inquiry")
+                        .WithMany()
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Clinician");
+
+                    b.Navigation("Inquiry");
+                });
+
             modelBuilder.Entity("SpineDesk.Data.Intake.ContactAttempt", b =>
                 {
                     b.HasOne("SpineDesk.Data.Intake.Inquiry", "Inquiry")
@@ -924,6 +1163,15 @@ namespace SpineDesk.Migrations.Sqlite.Migrations
                     b.HasOne("SpineDesk.Data.Intake.Inquiry", null)
                         .WithMany("StageChanges")
                         .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SpineDesk.Data.Outbox.OutboxAttachment", b =>
+                {
+                    b.HasOne("SpineDesk.Data.Outbox.OutboxMessage", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("OutboxMessageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -998,6 +1246,8 @@ namespace SpineDesk.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("SpineDesk.Data.Outbox.OutboxMessage", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Attempts");
                 });
 

@@ -9,6 +9,12 @@ internal static class OutboxMime
     public static MimeMessage Compose(OutboxMessage message, EmailOptions options, TimeProvider time)
     {
         var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
+        foreach (var attachment in message.Attachments)
+        {
+            // The stored content type keeps its parameters, such as method=REQUEST for a calendar invitation.
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+        }
+
         var mime = new MimeMessage
         {
             // Fixed when the message was queued: a retry after a crash is recognisably the same message.

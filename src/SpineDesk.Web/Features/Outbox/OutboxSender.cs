@@ -155,6 +155,7 @@ public sealed class OutboxSender(
         }
 
         var messages = await db.OutboxMessages.AsNoTracking()
+            .Include(m => m.Attachments)
             .Where(m => m.LeaseToken == token)
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
             .ToListAsync(cancellationToken);
