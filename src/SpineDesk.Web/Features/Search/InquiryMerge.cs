@@ -110,6 +110,7 @@ public sealed class InquiryMerge(SpineDeskDbContext db, AuditLog audit, TimeProv
         await db.ScoreObservations.Where(o => o.InquiryId == from).ExecuteUpdateAsync(s => s.SetProperty(o => o.InquiryId, toNullable), cancellationToken);
         await db.OutboxMessages.Where(m => m.InquiryId == from).ExecuteUpdateAsync(s => s.SetProperty(m => m.InquiryId, toNullable), cancellationToken);
         await db.SelfAssessments.Where(a => a.InquiryId == from).ExecuteUpdateAsync(s => s.SetProperty(a => a.InquiryId, toNullable), cancellationToken);
+        await db.Consultations.Where(c => c.InquiryId == from).ExecuteUpdateAsync(s => s.SetProperty(c => c.InquiryId, to), cancellationToken);
         // Inquiries merged into, or flagged against, the merged one now point at the survivor.
         await db.Inquiries.Where(i => i.MergedIntoId == from).ExecuteUpdateAsync(s => s.SetProperty(i => i.MergedIntoId, toNullable), cancellationToken);
         await db.Inquiries.Where(i => i.PossibleDuplicateOfId == from && i.Id != to)
