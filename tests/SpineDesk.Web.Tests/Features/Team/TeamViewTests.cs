@@ -19,13 +19,15 @@ namespace SpineDesk.Web.Tests.Features.Team;
 /// </summary>
 public abstract class TeamViewTests(TestDatabaseKind kind) : CadenceTest(kind)
 {
+    private static readonly int[] Hours = [1, 2, 3, 4, 10];
+
     private static string Cell(IDocument page, string owner, string column) =>
         page.QuerySelector($"table#workload tr[data-owner='{owner}'] td.{column}")!.TextContent.Trim();
 
     [Fact]
     public void Nearest_rank_percentiles_pick_an_observed_value()
     {
-        List<TimeSpan> hours = [.. new[] { 1, 2, 3, 4, 10 }.Select(h => TimeSpan.FromHours(h))];
+        List<TimeSpan> hours = [.. Hours.Select(h => TimeSpan.FromHours(h))];
         Assert.Equal(TimeSpan.FromHours(3), Percentiles.NearestRank(hours, 50));
         Assert.Equal(TimeSpan.FromHours(10), Percentiles.NearestRank(hours, 90));
         Assert.Equal(TimeSpan.FromHours(1), Percentiles.NearestRank(hours, 1));
@@ -114,7 +116,7 @@ public abstract class TeamViewTests(TestDatabaseKind kind) : CadenceTest(kind)
 
         // First attempts after 1, 2, 3, 4 and 10 hours; the target (8 working hours) ends at 17:00 that day.
         List<int> contacted = [];
-        foreach (var hours in new[] { 1, 2, 3, 4, 10 })
+        foreach (var hours in Hours)
         {
             contacted.Add(await App.AddInquiryAsync($"After {hours} h", Urgency.Routine, nineAm, PipelineStage.Contacting,
                 firstContactAttemptAt: nineAm.AddHours(hours)));
