@@ -20,6 +20,8 @@ public class SpineDeskDbContext(DbContextOptions<SpineDeskDbContext> options) : 
 
     public DbSet<StageChange> StageChanges => Set<StageChange>();
 
+    public DbSet<Note> Notes => Set<Note>();
+
     public DbSet<StaffInvitation> StaffInvitations => Set<StaffInvitation>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
@@ -155,6 +157,14 @@ public class SpineDeskDbContext(DbContextOptions<SpineDeskDbContext> options) : 
             e.Property(s => s.StaffUserId).HasMaxLength(450);
             e.HasOne<Inquiry>().WithMany(i => i.StageChanges).HasForeignKey(s => s.InquiryId);
             e.HasIndex(s => new { s.InquiryId, s.At });
+        });
+
+        builder.Entity<Note>(e =>
+        {
+            e.Property(n => n.StaffUserId).HasMaxLength(450);
+            e.Property(n => n.Text).HasMaxLength(Note.TextMaxLength);
+            e.HasOne<Inquiry>().WithMany().HasForeignKey(n => n.InquiryId);
+            e.HasIndex(n => new { n.InquiryId, n.At });
         });
 
         builder.Entity<StaffInvitation>(e =>

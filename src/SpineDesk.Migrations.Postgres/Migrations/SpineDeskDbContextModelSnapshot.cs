@@ -554,6 +554,37 @@ namespace SpineDesk.Migrations.Postgres.Migrations
                     b.ToTable("Inquiries");
                 });
 
+            modelBuilder.Entity("SpineDesk.Data.Intake.Note", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StaffUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InquiryId", "At");
+
+                    b.ToTable("Notes");
+                });
+
             modelBuilder.Entity("SpineDesk.Data.Intake.StageChange", b =>
                 {
                     b.Property<int>("Id")
@@ -1193,6 +1224,15 @@ namespace SpineDesk.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("SpineDesk.Data.Intake.Note", b =>
+                {
+                    b.HasOne("SpineDesk.Data.Intake.Inquiry", null)
+                        .WithMany()
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SpineDesk.Data.Intake.StageChange", b =>

@@ -533,6 +533,35 @@ namespace SpineDesk.Migrations.Sqlite.Migrations
                     b.ToTable("Inquiries");
                 });
 
+            modelBuilder.Entity("SpineDesk.Data.Intake.Note", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StaffUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InquiryId", "At");
+
+                    b.ToTable("Notes");
+                });
+
             modelBuilder.Entity("SpineDesk.Data.Intake.StageChange", b =>
                 {
                     b.Property<int>("Id")
@@ -1156,6 +1185,15 @@ namespace SpineDesk.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("SpineDesk.Data.Intake.Note", b =>
+                {
+                    b.HasOne("SpineDesk.Data.Intake.Inquiry", null)
+                        .WithMany()
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SpineDesk.Data.Intake.StageChange", b =>

@@ -74,7 +74,7 @@ public sealed partial class InquiryModel : PageModel
     /// <summary>Loads the page's data and records the view; 404 for an inquiry that does not exist.</summary>
     private async Task<IActionResult> ShowAsync(int id, int status, CancellationToken cancellationToken)
     {
-        var data = await InquiryPageData.LoadAsync(_db, id, cancellationToken);
+        var data = await InquiryPageData.LoadAsync(_db, id, Clock, cancellationToken);
         if (data is null)
         {
             return NotFound();

@@ -5,7 +5,6 @@ using SpineDesk.Clinical.RedFlags;
 using SpineDesk.Data;
 using SpineDesk.Data.Intake;
 using SpineDesk.Data.Staff;
-using SpineDesk.Web.Features.Cadence;
 
 namespace SpineDesk.Web.Features.Queue;
 
@@ -65,7 +64,7 @@ public sealed class InquiryView
     public RedFlagAssessment Assessment => RedFlagScreen.Assess(RedFlags);
 }
 
-/// <summary>One event on the inquiry's timeline: its arrival, a contact attempt or a stage change.</summary>
+/// <summary>One event on the inquiry's timeline: its arrival, an attempt, a stage change, a note, an email or a consultation.</summary>
 public sealed record TimelineEntry(DateTime At, string Title, string? By, string? Note = null, DateTime? NextAttemptAt = null);
 
 /// <summary>A coordinator who can own an inquiry.</summary>
@@ -75,9 +74,9 @@ public sealed record StaffChoice(string Id, string Name);
 public sealed record InquiryPageData(InquiryView Inquiry, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<StaffChoice> Coordinators)
 {
     /// <summary>How the timeline names a change SpineDesk made by itself, such as closing as unreachable.</summary>
-    public const string SystemActorName = "SpineDesk (automatic, system)";
+    public const string SystemActorName = InquiryTimeline.SystemActorName;
 
-    public static async Task<InquiryPageData?> LoadAsync(SpineDeskDbContext db, int id, CancellationToken cancellationToken)
+    public static async Task<InquiryPageData?> LoadAsync(SpineDeskDbContext db, int id, ClinicClock clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var inquiry = await db.Inquiries.AsNoTracking()
@@ -116,51 +115,14 @@ public sealed record InquiryPageData(InquiryView Inquiry, IReadOnlyList<Timeline
             return null;
         }
 
-        var attempts = await (
-                from a in db.ContactAttempts.AsNoTracking()
-                where a.InquiryId == id
-                join u in db.Users on a.StaffUserId equals u.Id into staff
-                from u in staff.DefaultIfEmpty()
-                select new { a.At, a.Channel, a.Outcome, a.Note, a.NextAttemptAt, By = u == null ? null : u.DisplayName })
-            .ToListAsync(cancellationToken);
-        var changes = await (
-                from s in db.StageChanges.AsNoTracking()
-                where s.InquiryId == id
-                join u in db.Users on s.StaffUserId equals u.Id into staff
-                from u in staff.DefaultIfEmpty()
-                select new
-                {
-                    s.At,
-                    s.From,
-                    s.To,
-                    s.Reason,
-                    By = u != null ? u.DisplayName : s.StaffUserId == ClinicCadence.SystemActor ? SystemActorName : null,
-                })
-            .ToListAsync(cancellationToken);
-
-        List<TimelineEntry> timeline =
-        [
-            new(inquiry.ReceivedAt, "Inquiry received through the contact form", null),
-            .. attempts.Select(a => new TimelineEntry(
-                a.At,
-                $"{InquiryWords.Describe(a.Channel)}: {InquiryWords.Describe(a.Outcome)}",
-                a.By,
-                a.Note,
-                a.NextAttemptAt)),
-            .. changes.Select(c => new TimelineEntry(
-                c.At,
-                $"Stage: {PipelineStateMachine.Describe(c.From)} → {PipelineStateMachine.Describe(c.To)}"
-                    + (c.Reason is { } reason ? $" ({PipelineStateMachine.Describe(reason)})" : ""),
-                c.By)),
-        ];
+        var timeline = await InquiryTimeline.LoadAsync(db, id, inquiry.ReceivedAt, clock, cancellationToken);
 
         var coordinators = await CoordinatorsQuery(db)
             .OrderBy(u => u.DisplayName)
             .Select(u => new StaffChoice(u.Id, u.DisplayName))
             .ToListAsync(cancellationToken);
 
-        // A stable sort keeps an attempt before the stage change it caused at the same instant.
-        return new InquiryPageData(inquiry, [.. timeline.OrderBy(e => e.At)], coordinators);
+        return new InquiryPageData(inquiry, timeline, coordinators);
     }
 
     /// <summary>Staff accounts holding the Coordinator role.</summary>

@@ -80,7 +80,7 @@ public sealed class InquiryMerge(SpineDeskDbContext db, AuditLog audit, TimeProv
             return new(MergeResult.Conflict);
         }
 
-        return new(MergeResult.Merged, $"{merged.ReferenceNumber} was merged into this inquiry: its attempts, history, answers and emails are now here.");
+        return new(MergeResult.Merged, $"{merged.ReferenceNumber} was merged into this inquiry: its attempts, history, notes, answers and emails are now here.");
     }
 
     private static string? Refusal(Inquiry survivor, Inquiry merged)
@@ -111,6 +111,7 @@ public sealed class InquiryMerge(SpineDeskDbContext db, AuditLog audit, TimeProv
         await db.OutboxMessages.Where(m => m.InquiryId == from).ExecuteUpdateAsync(s => s.SetProperty(m => m.InquiryId, toNullable), cancellationToken);
         await db.SelfAssessments.Where(a => a.InquiryId == from).ExecuteUpdateAsync(s => s.SetProperty(a => a.InquiryId, toNullable), cancellationToken);
         await db.Consultations.Where(c => c.InquiryId == from).ExecuteUpdateAsync(s => s.SetProperty(c => c.InquiryId, to), cancellationToken);
+        await db.Notes.Where(n => n.InquiryId == from).ExecuteUpdateAsync(s => s.SetProperty(n => n.InquiryId, to), cancellationToken);
         // Inquiries merged into, or flagged against, the merged one now point at the survivor.
         await db.Inquiries.Where(i => i.MergedIntoId == from).ExecuteUpdateAsync(s => s.SetProperty(i => i.MergedIntoId, toNullable), cancellationToken);
         await db.Inquiries.Where(i => i.PossibleDuplicateOfId == from && i.Id != to)

@@ -57,8 +57,9 @@ public abstract class UnreachableClosingTests(TestDatabaseKind kind) : CadenceTe
         var (client, _) = await App.SignedInAsync(StaffRoles.Coordinator);
         var page = await client.GetDocumentAsync(Url(id));
         var timeline = page.QuerySelectorAll("ol.timeline > li");
-        var last = timeline[timeline.Length - 1].TextContent;
-        Assert.Contains("Stage: Contacting → Closed (Unreachable after the configured attempts) by SpineDesk (automatic, system)", last, StringComparison.Ordinal);
+        // Newest first: the final email the closing queued, then the closing itself.
+        Assert.Contains("Email: could not reach you (waiting to be sent)", timeline[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Stage: Contacting → Closed (Unreachable after the configured attempts) by SpineDesk (automatic, system)", timeline[1].TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -47,7 +47,8 @@ public abstract class ContactAttemptAndStageTests(TestDatabaseKind kind) : Inqui
         Assert.Contains("Phone call: No answer", timeline[1], StringComparison.Ordinal);
         Assert.Contains("Rang twice, no voicemail set up.", timeline[1], StringComparison.Ordinal);
         Assert.Contains(ClinicTime(nextUtc), timeline[1], StringComparison.Ordinal);
-        Assert.Contains("Stage: New → Contacting", timeline[2], StringComparison.Ordinal);
+        Assert.Contains("Stage: New → Contacting", timeline[0], StringComparison.Ordinal); // newest first: the change the attempt caused
+        Assert.Contains("Inquiry received", timeline[2], StringComparison.Ordinal);
 
         var audit = Assert.Single(await AuditAsync("inquiry.attempt"));
         Assert.Equal((me.Id, id.ToString(CultureInfo.InvariantCulture)), (audit.UserId, audit.EntityId));

@@ -28,7 +28,7 @@ public abstract class DuplicateAndMergeTests(TestDatabaseKind kind) : AppTest(ki
 
     private Task<Inquiry> ReloadAsync(int id) => App.WithDbAsync(db => db.Inquiries.AsNoTracking().SingleAsync(i => i.Id == id));
 
-    private Task<(int Attempts, int Changes, int Responses, int Scores, int Outbox, int Assessments, int Consultations)> CountsAsync(int id) =>
+    private Task<(int Attempts, int Changes, int Responses, int Scores, int Outbox, int Assessments, int Consultations, int Notes)> CountsAsync(int id) =>
         App.WithDbAsync(async db => (
             await db.ContactAttempts.CountAsync(a => a.InquiryId == id),
             await db.StageChanges.CountAsync(c => c.InquiryId == id),
@@ -36,7 +36,8 @@ public abstract class DuplicateAndMergeTests(TestDatabaseKind kind) : AppTest(ki
             await db.ScoreObservations.CountAsync(s => s.InquiryId == id),
             await db.OutboxMessages.CountAsync(m => m.InquiryId == id),
             await db.SelfAssessments.CountAsync(a => a.InquiryId == id),
-            await db.Consultations.CountAsync(c => c.InquiryId == id)));
+            await db.Consultations.CountAsync(c => c.InquiryId == id),
+            await db.Notes.CountAsync(n => n.InquiryId == id)));
 
     [Fact]
     public async Task The_same_phone_typed_differently_is_flagged_and_the_inquiry_page_links_to_the_merge()
@@ -94,7 +95,9 @@ public abstract class DuplicateAndMergeTests(TestDatabaseKind kind) : AppTest(ki
         Assert.Equal(before.Older.Assessments + before.Newer.Assessments, after.Older.Assessments);
         Assert.Equal(before.Older.Consultations + before.Newer.Consultations, after.Older.Consultations);
         Assert.Equal(2, after.Older.Consultations);
-        Assert.Equal((0, 1, 0, 0, 0, 0, 0), after.Newer); // only the closing stage change
+        Assert.Equal(before.Older.Notes + before.Newer.Notes, after.Older.Notes);
+        Assert.Equal(2, after.Older.Notes);
+        Assert.Equal((0, 1, 0, 0, 0, 0, 0, 0), after.Newer); // only the closing stage change
         Assert.Equal(1, after.Older.Outbox); // the newer one's confirmation email; the older had no address
 
         var merged = await ReloadAsync(newer.Id);
@@ -177,7 +180,7 @@ public abstract class DuplicateAndMergeTests(TestDatabaseKind kind) : AppTest(ki
         Assert.Contains("has already been merged", (await Forms.ParseAsync(again)).QuerySelector("#merge-error")!.TextContent, StringComparison.Ordinal);
     }
 
-    /// <summary>Attempts, a stage change, a self-assessment with a scored response, a cancelled consultation: one of each kind of record.</summary>
+    /// <summary>Attempts, a stage change, a self-assessment with a scored response, a cancelled consultation, a note: one of each kind of record.</summary>
     private Task<int> AddHistoryAsync(int inquiryId, string staffId, int attempts) => App.WithDbAsync(async db =>
     {
         var now = DateTime.UtcNow;
@@ -203,6 +206,7 @@ public abstract class DuplicateAndMergeTests(TestDatabaseKind kind) : AppTest(ki
             InquiryId = inquiryId, ClinicianId = staffId, BookedById = staffId, StartUtc = now.AddDays(-3), EndUtc = now.AddDays(-3).AddMinutes(30),
             BookedAt = now.AddDays(-4), Status = SpineDesk.Data.Consultations.ConsultationStatus.Cancelled, CancelReason = "test", IcsUid = Guid.NewGuid().ToString("N"),
         });
+        db.Notes.Add(new Note { InquiryId = inquiryId, At = now, StaffUserId = staffId, Text = "Prefers calls after 5 pm." });
         return await db.SaveChangesAsync();
     });
 }
