@@ -100,13 +100,27 @@ public abstract class NotesTests(TestDatabaseKind kind) : InquiryTest(kind)
         {
             db.Consultations.Add(new Consultation
             {
-                InquiryId = id, ClinicianId = clinician.Id, BookedById = me.Id, StartUtc = start, EndUtc = start.AddMinutes(30),
-                BookedAt = bookedAt, Status = ConsultationStatus.Booked, IcsUid = Guid.NewGuid().ToString("N"),
+                InquiryId = id,
+                ClinicianId = clinician.Id,
+                BookedById = me.Id,
+                StartUtc = start,
+                EndUtc = start.AddMinutes(30),
+                BookedAt = bookedAt,
+                Status = ConsultationStatus.Booked,
+                IcsUid = Guid.NewGuid().ToString("N"),
             });
             db.OutboxMessages.Add(new OutboxMessage
             {
-                Kind = "consultation-confirmation", ToAddress = "patient@example.com", Subject = "Your consultation", TextBody = "Secret body text",
-                MessageId = "<x@example.com>", CreatedAt = bookedAt, NextAttemptAt = bookedAt, Status = OutboxStatus.Sent, SentAt = bookedAt.AddMinutes(1), InquiryId = id,
+                Kind = "consultation-confirmation",
+                ToAddress = "patient@example.com",
+                Subject = "Your consultation",
+                TextBody = "Secret body text",
+                MessageId = "<x@example.com>",
+                CreatedAt = bookedAt,
+                NextAttemptAt = bookedAt,
+                Status = OutboxStatus.Sent,
+                SentAt = bookedAt.AddMinutes(1),
+                InquiryId = id,
             });
             return await db.SaveChangesAsync();
         });

@@ -194,7 +194,13 @@ public abstract class DuplicateAndMergeTests(TestDatabaseKind kind) : AppTest(ki
         inquiry.Stage = PipelineStage.Contacting;
         var pack = await db.QuestionnairePacks.FirstOrDefaultAsync() ?? db.QuestionnairePacks.Add(new QuestionnairePack
         {
-            Key = "merge-test", Version = "1", CanonicalUrl = "https://example.org/q/merge-test", Title = "Test", Json = "{}", JsonHash = "0", Source = "test",
+            Key = "merge-test",
+            Version = "1",
+            CanonicalUrl = "https://example.org/q/merge-test",
+            Title = "Test",
+            Json = "{}",
+            JsonHash = "0",
+            Source = "test",
         }).Entity;
         var assessment = new SpineDesk.Data.Questionnaires.SelfAssessment { Id = Guid.NewGuid(), TokenHash = Guid.NewGuid().ToString("N"), InquiryId = inquiryId, StartedAt = now, UpdatedAt = now };
         db.SelfAssessments.Add(assessment);
@@ -203,8 +209,15 @@ public abstract class DuplicateAndMergeTests(TestDatabaseKind kind) : AppTest(ki
         db.QuestionnaireResponses.Add(response);
         db.Consultations.Add(new SpineDesk.Data.Consultations.Consultation
         {
-            InquiryId = inquiryId, ClinicianId = staffId, BookedById = staffId, StartUtc = now.AddDays(-3), EndUtc = now.AddDays(-3).AddMinutes(30),
-            BookedAt = now.AddDays(-4), Status = SpineDesk.Data.Consultations.ConsultationStatus.Cancelled, CancelReason = "test", IcsUid = Guid.NewGuid().ToString("N"),
+            InquiryId = inquiryId,
+            ClinicianId = staffId,
+            BookedById = staffId,
+            StartUtc = now.AddDays(-3),
+            EndUtc = now.AddDays(-3).AddMinutes(30),
+            BookedAt = now.AddDays(-4),
+            Status = SpineDesk.Data.Consultations.ConsultationStatus.Cancelled,
+            CancelReason = "test",
+            IcsUid = Guid.NewGuid().ToString("N"),
         });
         db.Notes.Add(new Note { InquiryId = inquiryId, At = now, StaffUserId = staffId, Text = "Prefers calls after 5 pm." });
         return await db.SaveChangesAsync();
