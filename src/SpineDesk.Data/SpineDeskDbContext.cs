@@ -9,6 +9,7 @@ using SpineDesk.Data.Intake;
 using SpineDesk.Data.Outbox;
 using SpineDesk.Data.Questionnaires;
 using SpineDesk.Data.Staff;
+using SpineDesk.Data.Tasks;
 
 namespace SpineDesk.Data;
 
@@ -45,6 +46,8 @@ public class SpineDeskDbContext(DbContextOptions<SpineDeskDbContext> options) : 
     public DbSet<AvailabilityChange> AvailabilityChanges => Set<AvailabilityChange>();
 
     public DbSet<Consultation> Consultations => Set<Consultation>();
+
+    public DbSet<StaffTask> Tasks => Set<StaffTask>();
 
     private bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -85,6 +88,14 @@ public class SpineDeskDbContext(DbContextOptions<SpineDeskDbContext> options) : 
         }
 
         foreach (var entry in ChangeTracker.Entries<Consultation>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version++;
+            }
+        }
+
+        foreach (var entry in ChangeTracker.Entries<StaffTask>())
         {
             if (entry.State == EntityState.Modified)
             {
@@ -217,6 +228,38 @@ public class SpineDeskDbContext(DbContextOptions<SpineDeskDbContext> options) : 
 
         OnQuestionnairesCreating(builder);
         OnConsultationsCreating(builder);
+        OnTasksCreating(builder);
+    }
+
+    private static void OnTasksCreating(ModelBuilder builder)
+    {
+        builder.Entity<StaffTask>(e =>
+        {
+            e.ToTable("Tasks", t =>
+            {
+                // A task has exactly one owner: a person or a role, never both, never neither.
+                t.HasCheckConstraint("CK_Tasks_OneOwner", "(\"OwnerId\" IS NULL) <> (\"OwnerRole\" IS NULL)");
+            });
+            e.Property(t => t.Title).HasMaxLength(StaffTask.TitleMaxLength);
+            e.Property(t => t.Details).HasMaxLength(StaffTask.DetailsMaxLength);
+            e.Property(t => t.Outcome).HasMaxLength(StaffTask.OutcomeMaxLength);
+            e.Property(t => t.OwnerId).HasMaxLength(450);
+            e.Property(t => t.OwnerRole).HasMaxLength(40);
+            e.Property(t => t.CreatedById).HasMaxLength(450);
+            e.Property(t => t.ClosedById).HasMaxLength(450);
+            e.Property(t => t.Rule).HasMaxLength(60);
+            e.Property(t => t.Version).IsConcurrencyToken();
+            e.HasOne(t => t.Inquiry).WithMany().HasForeignKey(t => t.InquiryId);
+            e.HasOne(t => t.Owner).WithMany().HasForeignKey(t => t.OwnerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Consultation>().WithMany().HasForeignKey(t => t.ConsultationId).OnDelete(DeleteBehavior.Restrict);
+            // My day and the task list read open tasks by owner (person or role) in due order.
+            e.HasIndex(t => new { t.Status, t.OwnerId, t.DueAt });
+            e.HasIndex(t => new { t.Status, t.OwnerRole, t.DueAt });
+            e.HasIndex(t => new { t.InquiryId, t.Status });
+            // A rule makes its task once per trigger, even when two requests record the same event.
+            e.HasIndex(t => new { t.Rule, t.ConsultationId }).IsUnique()
+                .HasFilter("\"Rule\" IS NOT NULL AND \"ConsultationId\" IS NOT NULL");
+        });
     }
 
     private void OnConsultationsCreating(ModelBuilder builder)

@@ -13,6 +13,7 @@ using SpineDesk.Web.Features.Search;
 using SpineDesk.Web.Features.SelfAssessment;
 using SpineDesk.Web.Features.Shared;
 using SpineDesk.Web.Features.Staff;
+using SpineDesk.Web.Features.Tasks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -33,6 +34,7 @@ builder.Services.AddDemo();
 builder.Services.AddQuestionnaires();
 builder.Services.AddSelfAssessment();
 builder.Services.AddConsultations();
+builder.Services.AddTasks();
 
 var app = builder.Build();
 

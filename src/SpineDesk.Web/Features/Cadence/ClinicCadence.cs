@@ -43,11 +43,27 @@ public sealed class ClinicCadence
     /// does, so the cut-off is found by bisection (to the second) and a query can compare <c>ReceivedAt</c> with
     /// it in SQL instead of computing working time per row.
     /// </summary>
-    public DateTime OverdueReceiptCutoff(Urgency urgency, DateTime now)
+    public DateTime OverdueReceiptCutoff(Urgency urgency, DateTime now) =>
+        LatestWhere(r => FirstContactDeadline(urgency, r) <= now, now);
+
+    /// <summary>
+    /// The latest receipt time for which a first attempt is due by <paramref name="now"/>: the clinic has been open
+    /// at some moment since it arrived (<see cref="BusinessCalendar.NextOpen"/> is not after now). During business
+    /// hours that is now itself; out of hours, the moment the clinic last closed. Found the same way as
+    /// <see cref="OverdueReceiptCutoff"/>, so a query can decide "due now" for never-attempted inquiries in SQL.
+    /// </summary>
+    public DateTime FirstAttemptDueCutoff(DateTime now) =>
+        Calendar.IsOpen(now) ? now : LatestWhere(r => Calendar.NextOpen(r) <= now, now);
+
+    /// <summary>
+    /// The latest instant, to the second, in the 60 days up to <paramref name="now"/> for which
+    /// <paramref name="holds"/> is true, given that it holds up to some instant and not after (it only changes once).
+    /// </summary>
+    private static DateTime LatestWhere(Func<DateTime, bool> holds, DateTime now)
     {
         var low = now.AddDays(-60);
         var high = now;
-        if (FirstContactDeadline(urgency, low) > now)
+        if (!holds(low))
         {
             return low;
         }
@@ -55,7 +71,7 @@ public sealed class ClinicCadence
         while (high - low > TimeSpan.FromSeconds(1))
         {
             var middle = low + ((high - low) / 2);
-            if (FirstContactDeadline(urgency, middle) <= now)
+            if (holds(middle))
             {
                 low = middle;
             }

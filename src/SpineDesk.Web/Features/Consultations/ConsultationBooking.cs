@@ -6,6 +6,7 @@ using SpineDesk.Data.Consultations;
 using SpineDesk.Data.Intake;
 using SpineDesk.Web.Features.Audit;
 using SpineDesk.Web.Features.Queue;
+using SpineDesk.Web.Features.Tasks;
 
 namespace SpineDesk.Web.Features.Consultations;
 
@@ -24,7 +25,7 @@ public sealed record BookingOutcome(bool Succeeded, string Message, string? Fiel
 /// Booking a New inquiry moves it to Contacting first (reaching the person to agree a time is the contact),
 /// then to Consultation scheduled, each step through <see cref="PipelineStateMachine"/>.
 /// </summary>
-public sealed class ConsultationBooking(SpineDeskDbContext db, AuditLog audit, ConsultationMail mail, BookableSlots slots, ClinicClock clock)
+public sealed class ConsultationBooking(SpineDeskDbContext db, AuditLog audit, ConsultationMail mail, BookableSlots slots, ClinicClock clock, TaskRules rules)
 {
     public const string SlotTakenMessage =
         "That slot was just taken by another booking. Nothing was booked; please choose another time.";
@@ -157,6 +158,8 @@ public sealed class ConsultationBooking(SpineDeskDbContext db, AuditLog audit, C
             consultation.CancelReason = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
             ReturnToQueue(inquiry, staffId);
             audit.Add("consultation.no-show", InquiryModel.EntityType, Key(inquiry.Id), $"Consultation {consultation.Id} on {clock.Format(consultation.StartUtc)}");
+            // Saved with the no-show or not at all: whoever looks after the person calls them back.
+            rules.NoShowCallBack(consultation, inquiry, await ClinicianNameAsync(consultation.ClinicianId, cancellationToken), staffId);
         }
         else
         {
@@ -169,7 +172,7 @@ public sealed class ConsultationBooking(SpineDeskDbContext db, AuditLog audit, C
         }
 
         return await SaveAsync(null, default, cancellationToken)
-            ?? new BookingOutcome(true, outcome == ConsultationStatus.NoShow ? "Recorded as a no-show; the inquiry is back in the queue." : "Recorded as held.");
+            ?? new BookingOutcome(true, outcome == ConsultationStatus.NoShow ? "Recorded as a no-show; the inquiry is back in the queue with a call-back task." : "Recorded as held.");
     }
 
     private static BookingOutcome? Refuse(Consultation consultation, string? reason, string field, string missing) =>

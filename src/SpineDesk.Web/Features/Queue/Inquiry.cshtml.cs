@@ -10,6 +10,7 @@ using SpineDesk.Web.Features.Audit;
 using SpineDesk.Web.Features.Cadence;
 using SpineDesk.Web.Features.Intake;
 using SpineDesk.Web.Features.SelfAssessment;
+using SpineDesk.Web.Features.Tasks;
 using SpineDesk.Web.Features.Staff;
 
 namespace SpineDesk.Web.Features.Queue;
@@ -55,6 +56,9 @@ public sealed partial class InquiryModel : PageModel
 
     public IReadOnlyList<StaffChoice> Coordinators { get; private set; } = [];
 
+    /// <summary>The tasks about this person: open ones, then the latest closed.</summary>
+    public IReadOnlyList<TaskRow> Tasks { get; private set; } = [];
+
     /// <summary>Problems with what was posted, keyed by the id of the field they concern.</summary>
     public Dictionary<string, string> Errors { get; } = [];
 
@@ -82,6 +86,7 @@ public sealed partial class InquiryModel : PageModel
 
         (Inquiry, Timeline, Coordinators) = data;
         SelfAssessment = await InquirySelfAssessment.LoadAsync(_db, _packs, id, cancellationToken);
+        Tasks = await InquiryTasks.LoadAsync(_db, id, cancellationToken);
         await _audit.RecordViewAsync(EntityType, Key(id), cancellationToken);
         Response.StatusCode = status;
         return Page();
