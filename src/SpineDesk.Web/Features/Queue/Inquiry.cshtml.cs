@@ -10,8 +10,8 @@ using SpineDesk.Web.Features.Audit;
 using SpineDesk.Web.Features.Cadence;
 using SpineDesk.Web.Features.Intake;
 using SpineDesk.Web.Features.SelfAssessment;
-using SpineDesk.Web.Features.Tasks;
 using SpineDesk.Web.Features.Staff;
+using SpineDesk.Web.Features.Tasks;
 
 namespace SpineDesk.Web.Features.Queue;
 
