@@ -78,11 +78,12 @@ public sealed class ConsultationBooking(SpineDeskDbContext db, AuditLog audit, C
         Move(inquiry, PipelineStage.ConsultationScheduled, staffId);
         inquiry.NextAttemptAt = null;
         // A person becomes a patient of the clinic when a consultation is scheduled (DESIGN §4.5).
-        await patients.EnsureForAsync(inquiry, staffId, dateOfBirth: null, cancellationToken);
+        var patient = await patients.EnsureForAsync(inquiry, staffId, dateOfBirth: null, cancellationToken);
         audit.Add("consultation.book", InquiryModel.EntityType, Key(inquiry.Id), $"With {clinicianName} on {clock.Format(slot.StartUtc)}, {Describe(mode)}");
         var emailed = mail.Enqueue(ConsultationMailKind.Confirmation, consultation, inquiry, clinicianName);
         var outcome = await SaveAsync(clinicianId, slot.StartUtc, cancellationToken);
-        return outcome ?? new BookingOutcome(true, Said($"Booked with {clinicianName} on {clock.Format(slot.StartUtc)}.", emailed), ConsultationId: consultation.Id);
+        var registered = patient.Created || patient.Match is not null ? $" {patient.Describe()}" : "";
+        return outcome ?? new BookingOutcome(true, Said($"Booked with {clinicianName} on {clock.Format(slot.StartUtc)}.", emailed) + registered, ConsultationId: consultation.Id);
     }
 
     public async Task<BookingOutcome> RescheduleAsync(Consultation consultation, DateTime startUtc, string? reason, CancellationToken cancellationToken)

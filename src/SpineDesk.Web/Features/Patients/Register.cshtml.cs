@@ -62,6 +62,13 @@ public sealed class RegisterModel(SpineDeskDbContext db, PatientRegistry registr
             return NotFound();
         }
 
+        if (inquiry.PatientId is { } already)
+        {
+            // Registered meanwhile (by a booking or a colleague): nothing to do but show it.
+            TempData[nameof(PatientModel.StatusMessage)] = $"Inquiry {inquiry.ReferenceNumber} already belongs to this patient.";
+            return Redirect(PatientModel.PageUrl(already));
+        }
+
         var born = ReadDateOfBirth();
         if (Version is null)
         {

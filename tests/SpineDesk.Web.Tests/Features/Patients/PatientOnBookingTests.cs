@@ -28,9 +28,12 @@ public abstract class PatientOnBookingTests(TestDatabaseKind kind) : Consultatio
         var (coordinator, me) = await App.SignedInAsync(StaffRoles.Coordinator);
         var day = Today.AddDays(2);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await BookAsync(coordinator, inquiry, clinician.Id, Utc(day, 10), day)).StatusCode);
+        var response = await BookAsync(coordinator, inquiry, clinician.Id, Utc(day, 10), day);
 
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var patient = Assert.Single(await PatientsAsync());
+        var booked = await coordinator.GetDocumentAsync(response.Headers.Location!.OriginalString);
+        Assert.Contains($"Registered as patient {patient.PatientNumber}.", booked.QuerySelector(".alert-success")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(("Ada Byron", "+12125550143", "patient@example.com", me.Id, Now), (patient.Name, patient.Phone, patient.Email, patient.CreatedById, patient.CreatedAt));
         Assert.Equal(patient.Id, await PatientIdOfAsync(inquiry));
         Assert.Equal(1, await App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == PatientRegistry.CreateAction && a.EntityId == patient.PatientNumber)));
@@ -50,7 +53,10 @@ public abstract class PatientOnBookingTests(TestDatabaseKind kind) : Consultatio
         Assert.Equal(HttpStatusCode.Redirect, (await BookAsync(coordinator, first, clinician.Id, Utc(day, 10), day)).StatusCode);
         var patient = Assert.Single(await PatientsAsync());
 
-        Assert.Equal(HttpStatusCode.Redirect, (await BookAsync(coordinator, second, clinician.Id, Utc(day, 11), day)).StatusCode);
+        var response = await BookAsync(coordinator, second, clinician.Id, Utc(day, 11), day);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var booked = await coordinator.GetDocumentAsync(response.Headers.Location!.OriginalString);
+        Assert.Contains($"Linked to the existing patient {patient.PatientNumber} (same phone and email)", booked.QuerySelector(".alert-success")!.TextContent, StringComparison.Ordinal);
         // The same slot again: refused, and with it the registration it would have made.
         Assert.Equal(HttpStatusCode.Conflict, (await BookAsync(coordinator, third, clinician.Id, Utc(day, 11), day)).StatusCode);
 

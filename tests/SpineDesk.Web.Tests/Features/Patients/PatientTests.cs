@@ -45,6 +45,7 @@ public abstract class PatientTests(TestDatabaseKind kind) : InquiryTest(kind)
         var inquiryPage = await client.GetDocumentAsync(Url(inquiry.Id));
         Assert.Equal(RegisterUrl(inquiry.Id), inquiryPage.QuerySelector("#register-link")!.GetAttribute("href"));
 
+        var inquiryPageForm = await client.GetDocumentAsync(RegisterUrl(inquiry.Id));
         var response = await RegisterAsync(client, inquiry.Id, "1971-03-27");
 
         var patient = Assert.Single(await PatientsAsync());
@@ -74,6 +75,12 @@ public abstract class PatientTests(TestDatabaseKind kind) : InquiryTest(kind)
         var again = await client.GetDocumentAsync(RegisterUrl(inquiry.Id));
         Assert.NotNull(again.QuerySelector($"#already-patient a[href='{PatientUrl(patient.Id)}']"));
         Assert.Null(again.QuerySelector("form#register-form"));
+
+        // A form still open from before the registration changes nothing and shows the patient.
+        var stale = await client.SubmitFormAsync(inquiryPageForm, [], "form#register-form", RegisterUrl(inquiry.Id));
+        Assert.Equal(PatientUrl(patient.Id), stale.LocationPath());
+        Assert.Single(await PatientsAsync());
+        Assert.Single(await AuditAsync(PatientRegistry.LinkAction));
     }
 
     [Theory]
