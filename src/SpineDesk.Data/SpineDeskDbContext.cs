@@ -7,6 +7,7 @@ using SpineDesk.Data.Audit;
 using SpineDesk.Data.Consultations;
 using SpineDesk.Data.Intake;
 using SpineDesk.Data.Outbox;
+using SpineDesk.Data.Patients;
 using SpineDesk.Data.Questionnaires;
 using SpineDesk.Data.Staff;
 using SpineDesk.Data.Tasks;
@@ -22,6 +23,8 @@ public class SpineDeskDbContext(DbContextOptions<SpineDeskDbContext> options) : 
     public DbSet<StageChange> StageChanges => Set<StageChange>();
 
     public DbSet<Note> Notes => Set<Note>();
+
+    public DbSet<Patient> Patients => Set<Patient>();
 
     public DbSet<StaffInvitation> StaffInvitations => Set<StaffInvitation>();
 
@@ -74,6 +77,20 @@ public class SpineDeskDbContext(DbContextOptions<SpineDeskDbContext> options) : 
         }
 
         foreach (var entry in ChangeTracker.Entries<Inquiry>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version++;
+            }
+
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                entry.Entity.NameKey = InquirySearchKeys.Name(entry.Entity.Name);
+                entry.Entity.EmailKey = InquirySearchKeys.Email(entry.Entity.Email);
+            }
+        }
+
+        foreach (var entry in ChangeTracker.Entries<Patient>())
         {
             if (entry.State == EntityState.Modified)
             {
@@ -152,6 +169,8 @@ public class SpineDeskDbContext(DbContextOptions<SpineDeskDbContext> options) : 
             e.HasIndex(i => i.ReceivedAt);
             e.HasOne<Inquiry>().WithMany().HasForeignKey(i => i.PossibleDuplicateOfId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Inquiry>().WithMany().HasForeignKey(i => i.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(i => i.Patient).WithMany().HasForeignKey(i => i.PatientId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Patient>().WithMany().HasForeignKey(i => i.PossiblePatientId).OnDelete(DeleteBehavior.Restrict);
             e.Ignore(i => i.IsOpen);
         });
 
@@ -175,7 +194,30 @@ public class SpineDeskDbContext(DbContextOptions<SpineDeskDbContext> options) : 
             e.Property(n => n.StaffUserId).HasMaxLength(450);
             e.Property(n => n.Text).HasMaxLength(Note.TextMaxLength);
             e.HasOne<Inquiry>().WithMany().HasForeignKey(n => n.InquiryId);
+            e.HasOne<Patient>().WithMany().HasForeignKey(n => n.PatientId);
             e.HasIndex(n => new { n.InquiryId, n.At });
+            e.HasIndex(n => new { n.PatientId, n.At });
+            // A note belongs to an inquiry or to a patient, never both and never neither.
+            e.ToTable(t => t.HasCheckConstraint(
+                "CK_Notes_InquiryOrPatient",
+                "(\"InquiryId\" IS NOT NULL AND \"PatientId\" IS NULL) OR (\"InquiryId\" IS NULL AND \"PatientId\" IS NOT NULL)"));
+        });
+
+        builder.Entity<Patient>(e =>
+        {
+            e.Property(p => p.PatientNumber).HasMaxLength(20);
+            e.HasIndex(p => p.PatientNumber).IsUnique();
+            e.Property(p => p.Name).HasMaxLength(200);
+            e.Property(p => p.Phone).HasMaxLength(20);
+            e.Property(p => p.Email).HasMaxLength(254);
+            e.Property(p => p.NameKey).HasMaxLength(200);
+            e.Property(p => p.EmailKey).HasMaxLength(254);
+            e.Property(p => p.CreatedById).HasMaxLength(450);
+            e.Property(p => p.Version).IsConcurrencyToken();
+            // Looked up by these when an inquiry arrives or is registered (not unique: a family may share a phone).
+            e.HasIndex(p => p.Phone);
+            e.HasIndex(p => p.EmailKey);
+            e.HasOne<StaffUser>().WithMany().HasForeignKey(p => p.CreatedById).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<StaffInvitation>(e =>

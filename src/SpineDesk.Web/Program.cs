@@ -6,6 +6,7 @@ using SpineDesk.Web.Features.Consultations;
 using SpineDesk.Web.Features.Demo;
 using SpineDesk.Web.Features.Intake;
 using SpineDesk.Web.Features.Outbox;
+using SpineDesk.Web.Features.Patients;
 using SpineDesk.Web.Features.Public;
 using SpineDesk.Web.Features.Questionnaires;
 using SpineDesk.Web.Features.Queue;
@@ -35,6 +36,7 @@ builder.Services.AddQuestionnaires();
 builder.Services.AddSelfAssessment();
 builder.Services.AddConsultations();
 builder.Services.AddTasks();
+builder.Services.AddPatients();
 
 var app = builder.Build();
 

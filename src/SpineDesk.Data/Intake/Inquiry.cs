@@ -1,6 +1,7 @@
 using SpineDesk.Clinical;
 using SpineDesk.Clinical.Pipeline;
 using SpineDesk.Clinical.RedFlags;
+using SpineDesk.Data.Patients;
 using SpineDesk.Data.Staff;
 
 namespace SpineDesk.Data.Intake;
@@ -63,6 +64,16 @@ public class Inquiry
     public int? PossibleDuplicateOfId { get; set; }
 
     public DuplicateMatch? PossibleDuplicateMatch { get; set; }
+
+    /// <summary>An existing patient with the same phone or email, found when this inquiry arrived.</summary>
+    public int? PossiblePatientId { get; set; }
+
+    public DuplicateMatch? PossiblePatientMatch { get; set; }
+
+    /// <summary>The patient this inquiry belongs to, once the person is registered as one.</summary>
+    public int? PatientId { get; set; }
+
+    public Patient? Patient { get; set; }
 
     /// <summary>Set when this inquiry was merged into another one (and closed as a duplicate).</summary>
     public int? MergedIntoId { get; set; }

@@ -1,7 +1,8 @@
 namespace SpineDesk.Data.Intake;
 
 /// <summary>
-/// A staff member's note on an inquiry. Append-only: a note is never edited or deleted; a correction is a
+/// A staff member's note on an inquiry or on a patient (exactly one of the two, checked by the database).
+/// Append-only: a note is never edited or deleted; a correction is a
 /// new note.
 /// </summary>
 public class Note
@@ -10,7 +11,9 @@ public class Note
 
     public int Id { get; set; }
 
-    public int InquiryId { get; set; }
+    public int? InquiryId { get; set; }
+
+    public int? PatientId { get; set; }
 
     public DateTime At { get; set; }
 

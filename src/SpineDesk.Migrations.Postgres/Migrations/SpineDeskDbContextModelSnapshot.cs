@@ -477,6 +477,9 @@ namespace SpineDesk.Migrations.Postgres.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<int?>("PatientId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Phone")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -488,6 +491,13 @@ namespace SpineDesk.Migrations.Postgres.Migrations
 
                     b.Property<int?>("PossibleDuplicateOfId")
                         .HasColumnType("integer");
+
+                    b.Property<int?>("PossiblePatientId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PossiblePatientMatch")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("PreferredContactMethod")
                         .IsRequired()
@@ -537,9 +547,13 @@ namespace SpineDesk.Migrations.Postgres.Migrations
 
                     b.HasIndex("OwnerId");
 
+                    b.HasIndex("PatientId");
+
                     b.HasIndex("Phone");
 
                     b.HasIndex("PossibleDuplicateOfId");
+
+                    b.HasIndex("PossiblePatientId");
 
                     b.HasIndex("ReceivedAt");
 
@@ -565,7 +579,10 @@ namespace SpineDesk.Migrations.Postgres.Migrations
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("InquiryId")
+                    b.Property<int?>("InquiryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PatientId")
                         .HasColumnType("integer");
 
                     b.Property<string>("StaffUserId")
@@ -582,7 +599,12 @@ namespace SpineDesk.Migrations.Postgres.Migrations
 
                     b.HasIndex("InquiryId", "At");
 
-                    b.ToTable("Notes");
+                    b.HasIndex("PatientId", "At");
+
+                    b.ToTable("Notes", t =>
+                        {
+                            t.HasCheckConstraint("CK_Notes_InquiryOrPatient", "(\"InquiryId\" IS NOT NULL AND \"PatientId\" IS NULL) OR (\"InquiryId\" IS NULL AND \"PatientId\" IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("SpineDesk.Data.Intake.StageChange", b =>
@@ -766,6 +788,71 @@ namespace SpineDesk.Migrations.Postgres.Migrations
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("SpineDesk.Data.Patients.Patient", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly?>("DateOfBirth")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("EmailKey")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PatientNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("EmailKey");
+
+                    b.HasIndex("PatientNumber")
+                        .IsUnique();
+
+                    b.HasIndex("Phone");
+
+                    b.ToTable("Patients");
                 });
 
             modelBuilder.Entity("SpineDesk.Data.Questionnaires.QuestionnairePack", b =>
@@ -1311,21 +1398,35 @@ namespace SpineDesk.Migrations.Postgres.Migrations
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("SpineDesk.Data.Patients.Patient", "Patient")
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SpineDesk.Data.Intake.Inquiry", null)
                         .WithMany()
                         .HasForeignKey("PossibleDuplicateOfId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("SpineDesk.Data.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PossiblePatientId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Owner");
+
+                    b.Navigation("Patient");
                 });
 
             modelBuilder.Entity("SpineDesk.Data.Intake.Note", b =>
                 {
                     b.HasOne("SpineDesk.Data.Intake.Inquiry", null)
                         .WithMany()
-                        .HasForeignKey("InquiryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .HasForeignKey("InquiryId");
+
+                    b.HasOne("SpineDesk.Data.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId");
                 });
 
             modelBuilder.Entity("SpineDesk.Data.Intake.StageChange", b =>
@@ -1362,6 +1463,15 @@ namespace SpineDesk.Migrations.Postgres.Migrations
                         .HasForeignKey("InquiryId");
 
                     b.Navigation("Inquiry");
+                });
+
+            modelBuilder.Entity("SpineDesk.Data.Patients.Patient", b =>
+                {
+                    b.HasOne("SpineDesk.Data.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SpineDesk.Data.Questionnaires.QuestionnaireResponse", b =>

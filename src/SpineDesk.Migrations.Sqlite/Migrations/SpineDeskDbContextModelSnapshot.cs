@@ -456,6 +456,9 @@ namespace SpineDesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PatientId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Phone")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -467,6 +470,13 @@ namespace SpineDesk.Migrations.Sqlite.Migrations
 
                     b.Property<int?>("PossibleDuplicateOfId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PossiblePatientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PossiblePatientMatch")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PreferredContactMethod")
                         .IsRequired()
@@ -516,9 +526,13 @@ namespace SpineDesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OwnerId");
 
+                    b.HasIndex("PatientId");
+
                     b.HasIndex("Phone");
 
                     b.HasIndex("PossibleDuplicateOfId");
+
+                    b.HasIndex("PossiblePatientId");
 
                     b.HasIndex("ReceivedAt");
 
@@ -542,7 +556,10 @@ namespace SpineDesk.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("InquiryId")
+                    b.Property<int?>("InquiryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PatientId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("StaffUserId")
@@ -559,7 +576,12 @@ namespace SpineDesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("InquiryId", "At");
 
-                    b.ToTable("Notes");
+                    b.HasIndex("PatientId", "At");
+
+                    b.ToTable("Notes", t =>
+                        {
+                            t.HasCheckConstraint("CK_Notes_InquiryOrPatient", "(\"InquiryId\" IS NOT NULL AND \"PatientId\" IS NULL) OR (\"InquiryId\" IS NULL AND \"PatientId\" IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("SpineDesk.Data.Intake.StageChange", b =>
@@ -735,6 +757,69 @@ namespace SpineDesk.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("SpineDesk.Data.Patients.Patient", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateOfBirth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailKey")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatientNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("EmailKey");
+
+                    b.HasIndex("PatientNumber")
+                        .IsUnique();
+
+                    b.HasIndex("Phone");
+
+                    b.ToTable("Patients");
                 });
 
             modelBuilder.Entity("SpineDesk.Data.Questionnaires.QuestionnairePack", b =>
@@ -1270,21 +1355,35 @@ namespace SpineDesk.Migrations.Sqlite.Migrations
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("SpineDesk.Data.Patients.Patient", "Patient")
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SpineDesk.Data.Intake.Inquiry", null)
                         .WithMany()
                         .HasForeignKey("PossibleDuplicateOfId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("SpineDesk.Data.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PossiblePatientId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Owner");
+
+                    b.Navigation("Patient");
                 });
 
             modelBuilder.Entity("SpineDesk.Data.Intake.Note", b =>
                 {
                     b.HasOne("SpineDesk.Data.Intake.Inquiry", null)
                         .WithMany()
-                        .HasForeignKey("InquiryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .HasForeignKey("InquiryId");
+
+                    b.HasOne("SpineDesk.Data.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId");
                 });
 
             modelBuilder.Entity("SpineDesk.Data.Intake.StageChange", b =>
@@ -1321,6 +1420,15 @@ namespace SpineDesk.Migrations.Sqlite.Migrations
                         .HasForeignKey("InquiryId");
 
                     b.Navigation("Inquiry");
+                });
+
+            modelBuilder.Entity("SpineDesk.Data.Patients.Patient", b =>
+                {
+                    b.HasOne("SpineDesk.Data.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SpineDesk.Data.Questionnaires.QuestionnaireResponse", b =>

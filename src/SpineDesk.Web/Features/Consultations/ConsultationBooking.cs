@@ -5,6 +5,7 @@ using SpineDesk.Data;
 using SpineDesk.Data.Consultations;
 using SpineDesk.Data.Intake;
 using SpineDesk.Web.Features.Audit;
+using SpineDesk.Web.Features.Patients;
 using SpineDesk.Web.Features.Queue;
 using SpineDesk.Web.Features.Tasks;
 
@@ -25,7 +26,7 @@ public sealed record BookingOutcome(bool Succeeded, string Message, string? Fiel
 /// Booking a New inquiry moves it to Contacting first (reaching the person to agree a time is the contact),
 /// then to Consultation scheduled, each step through <see cref="PipelineStateMachine"/>.
 /// </summary>
-public sealed class ConsultationBooking(SpineDeskDbContext db, AuditLog audit, ConsultationMail mail, BookableSlots slots, ClinicClock clock, TaskRules rules)
+public sealed class ConsultationBooking(SpineDeskDbContext db, AuditLog audit, ConsultationMail mail, BookableSlots slots, ClinicClock clock, PatientRegistry patients, TaskRules rules)
 {
     public const string SlotTakenMessage =
         "That slot was just taken by another booking. Nothing was booked; please choose another time.";
@@ -77,10 +78,13 @@ public sealed class ConsultationBooking(SpineDeskDbContext db, AuditLog audit, C
 
         Move(inquiry, PipelineStage.ConsultationScheduled, staffId);
         inquiry.NextAttemptAt = null;
+        // A person becomes a patient of the clinic when a consultation is scheduled (DESIGN §4.5).
+        var patient = await patients.EnsureForAsync(inquiry, staffId, dateOfBirth: null, cancellationToken);
         audit.Add("consultation.book", InquiryModel.EntityType, Key(inquiry.Id), $"With {clinicianName} on {clock.Format(slot.StartUtc)}, {Describe(mode)}");
         var emailed = mail.Enqueue(ConsultationMailKind.Confirmation, consultation, inquiry, clinicianName);
         var outcome = await SaveAsync(clinicianId, slot.StartUtc, cancellationToken);
-        return outcome ?? new BookingOutcome(true, Said($"Booked with {clinicianName} on {clock.Format(slot.StartUtc)}.", emailed), ConsultationId: consultation.Id);
+        var registered = patient.Created || patient.Match is not null ? $" {patient.Describe()}" : "";
+        return outcome ?? new BookingOutcome(true, Said($"Booked with {clinicianName} on {clock.Format(slot.StartUtc)}.", emailed) + registered, ConsultationId: consultation.Id);
     }
 
     public async Task<BookingOutcome> RescheduleAsync(Consultation consultation, DateTime startUtc, string? reason, CancellationToken cancellationToken)

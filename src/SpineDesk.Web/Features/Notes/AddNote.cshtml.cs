@@ -44,18 +44,10 @@ public sealed class AddNoteModel(SpineDeskDbContext db, AuditLog audit, ClinicCl
             return NotFound();
         }
 
-        var text = Text?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
-        if (string.IsNullOrEmpty(text))
+        var (text, error) = NoteText.Read(Text);
+        if (error is not null)
         {
-            Errors[FieldId] = "Enter the note text.";
-        }
-        else if (text.Length > Note.TextMaxLength)
-        {
-            Errors[FieldId] = $"Keep the note to {Note.TextMaxLength} characters; it has {text.Length}.";
-        }
-
-        if (Errors.Count > 0)
-        {
+            Errors[FieldId] = error;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }

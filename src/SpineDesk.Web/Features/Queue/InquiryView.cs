@@ -61,11 +61,22 @@ public sealed class InquiryView
 
     public string? MergedIntoReference { get; init; }
 
+    public int? PatientId { get; init; }
+
+    public string? PatientNumber { get; init; }
+
+    public int? PossiblePatientId { get; init; }
+
+    public string? PossiblePatientNumber { get; init; }
+
+    public DuplicateMatch? PossiblePatientMatch { get; init; }
+
     public RedFlagAssessment Assessment => RedFlagScreen.Assess(RedFlags);
 }
 
 /// <summary>One event on the inquiry's timeline: its arrival, an attempt, a stage change, a note, an email or a consultation.</summary>
-public sealed record TimelineEntry(DateTime At, string Title, string? By, string? Note = null, DateTime? NextAttemptAt = null);
+/// <remarks><paramref name="Reference"/> names the inquiry an entry belongs to where a timeline shows several (a patient's).</remarks>
+public sealed record TimelineEntry(DateTime At, string Title, string? By, string? Note = null, DateTime? NextAttemptAt = null, string? Reference = null);
 
 /// <summary>A coordinator who can own an inquiry.</summary>
 public sealed record StaffChoice(string Id, string Name);
@@ -108,6 +119,11 @@ public sealed record InquiryPageData(InquiryView Inquiry, IReadOnlyList<Timeline
                 PossibleDuplicateMatch = i.PossibleDuplicateMatch,
                 MergedIntoId = i.MergedIntoId,
                 MergedIntoReference = db.Inquiries.Where(d => d.Id == i.MergedIntoId).Select(d => d.ReferenceNumber).FirstOrDefault(),
+                PatientId = i.PatientId,
+                PatientNumber = i.Patient == null ? null : i.Patient.PatientNumber,
+                PossiblePatientId = i.PossiblePatientId,
+                PossiblePatientNumber = db.Patients.Where(p => p.Id == i.PossiblePatientId).Select(p => p.PatientNumber).FirstOrDefault(),
+                PossiblePatientMatch = i.PossiblePatientMatch,
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (inquiry is null)

@@ -1,14 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using SpineDesk.Data;
 using SpineDesk.Data.Intake;
+using SpineDesk.Web.Features.Patients;
 
 namespace SpineDesk.Web.Features.Search;
 
 /// <summary>
 /// Notices when a new inquiry comes from someone the clinic may already know: an earlier inquiry with the
 /// same phone number (both are stored in E.164, so any way of typing it matches) or the same email address
-/// (case ignored). It only marks the new inquiry for a coordinator to check and merge; the person's
-/// request is stored whatever it finds.
+/// (case ignored), and a registered patient with the same phone or email. It only marks the new inquiry for a
+/// coordinator to check, merge or register; the person's request is stored whatever it finds.
 /// </summary>
 public static class DuplicateDetection
 {
@@ -18,6 +19,11 @@ public static class DuplicateDetection
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(inquiry);
         var emailKey = InquirySearchKeys.Email(inquiry.Email);
+        if (await PatientRegistry.FindByContactAsync(db, inquiry.Phone, inquiry.Email, cancellationToken) is { } patient)
+        {
+            inquiry.PossiblePatientId = patient.Id;
+            inquiry.PossiblePatientMatch = patient.Match;
+        }
 
         // Two lookups, each on its own index, rather than an OR the planners may answer with a scan.
         var byPhone = await EarliestAsync(db.Inquiries.Where(i => i.Phone == inquiry.Phone), cancellationToken);

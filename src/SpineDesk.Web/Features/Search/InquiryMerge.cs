@@ -59,15 +59,16 @@ public sealed class InquiryMerge(SpineDeskDbContext db, AuditLog audit, TimeProv
         await RepointAsync(mergedId, survivorId, cancellationToken);
         var filled = Fill(survivor, merged);
         var closed = Close(merged, survivor.Id, staffUserId);
+        var patients = await PatientNoteAsync(survivor, merged, cancellationToken);
 
         // The survivor's records changed even when none of its fields did: raise its version too.
         db.Entry(survivor).Property(i => i.Version).IsModified = true;
         db.Entry(survivor).Property(i => i.Version).OriginalValue = survivorVersion;
         db.Entry(merged).Property(i => i.Version).OriginalValue = mergedVersion;
         audit.Add(Action, InquiryModel.EntityType, Key(survivor.Id),
-            $"{merged.ReferenceNumber} merged into this inquiry" + (filled.Count > 0 ? $"; filled from it: {string.Join(", ", filled)}" : ""));
+            $"{merged.ReferenceNumber} merged into this inquiry" + (filled.Count > 0 ? $"; filled from it: {string.Join(", ", filled)}" : "") + patients);
         audit.Add(Action, InquiryModel.EntityType, Key(merged.Id),
-            $"Merged into {survivor.ReferenceNumber}" + (closed ? "; closed as a duplicate" : "; was already closed"));
+            $"Merged into {survivor.ReferenceNumber}" + (closed ? "; closed as a duplicate" : "; was already closed") + patients);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -111,7 +112,7 @@ public sealed class InquiryMerge(SpineDeskDbContext db, AuditLog audit, TimeProv
         await db.OutboxMessages.Where(m => m.InquiryId == from).ExecuteUpdateAsync(s => s.SetProperty(m => m.InquiryId, toNullable), cancellationToken);
         await db.SelfAssessments.Where(a => a.InquiryId == from).ExecuteUpdateAsync(s => s.SetProperty(a => a.InquiryId, toNullable), cancellationToken);
         await db.Consultations.Where(c => c.InquiryId == from).ExecuteUpdateAsync(s => s.SetProperty(c => c.InquiryId, to), cancellationToken);
-        await db.Notes.Where(n => n.InquiryId == from).ExecuteUpdateAsync(s => s.SetProperty(n => n.InquiryId, to), cancellationToken);
+        await db.Notes.Where(n => n.InquiryId == from).ExecuteUpdateAsync(s => s.SetProperty(n => n.InquiryId, toNullable), cancellationToken);
         // Inquiries merged into, or flagged against, the merged one now point at the survivor.
         await db.Inquiries.Where(i => i.MergedIntoId == from).ExecuteUpdateAsync(s => s.SetProperty(i => i.MergedIntoId, toNullable), cancellationToken);
         await db.Inquiries.Where(i => i.PossibleDuplicateOfId == from && i.Id != to)
@@ -166,6 +167,20 @@ public sealed class InquiryMerge(SpineDeskDbContext db, AuditLog audit, TimeProv
             filled.Add("urgency");
         }
 
+        // The person's patient record carries over; when both inquiries already have one, each keeps its own
+        // (see PatientNoteAsync) rather than losing either.
+        if (survivor.PatientId is null && merged.PatientId is not null)
+        {
+            survivor.PatientId = merged.PatientId;
+            filled.Add("patient");
+        }
+
+        if (survivor.PossiblePatientId is null && merged.PossiblePatientId is not null)
+        {
+            survivor.PossiblePatientId = merged.PossiblePatientId;
+            survivor.PossiblePatientMatch = merged.PossiblePatientMatch;
+        }
+
         if (survivor.PossibleDuplicateOfId == merged.Id)
         {
             survivor.PossibleDuplicateOfId = null;
@@ -173,6 +188,24 @@ public sealed class InquiryMerge(SpineDeskDbContext db, AuditLog audit, TimeProv
         }
 
         return filled;
+    }
+
+    /// <summary>
+    /// For the audit rows: which patient records the two inquiries belong to after the merge, when the
+    /// merged one belongs to a different patient than the survivor (both records stay; nothing is moved
+    /// between patients).
+    /// </summary>
+    private async Task<string> PatientNoteAsync(Inquiry survivor, Inquiry merged, CancellationToken cancellationToken)
+    {
+        if (merged.PatientId is not { } mergedPatient || survivor.PatientId is not { } survivorPatient || mergedPatient == survivorPatient)
+        {
+            return "";
+        }
+
+        var numbers = await db.Patients.AsNoTracking()
+            .Where(p => p.Id == mergedPatient || p.Id == survivorPatient)
+            .ToDictionaryAsync(p => p.Id, p => p.PatientNumber, cancellationToken);
+        return $"; different patient records, both kept: {survivor.ReferenceNumber} belongs to {numbers[survivorPatient]}, {merged.ReferenceNumber} to {numbers[mergedPatient]}";
     }
 
     /// <summary>Closes the merged inquiry as a duplicate through the pipeline; one already closed keeps its reason.</summary>

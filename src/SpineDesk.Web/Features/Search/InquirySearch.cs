@@ -43,7 +43,8 @@ public sealed record SearchRow(
     DateTime ReceivedAt,
     DateTime? FirstContactAttemptAt,
     DateTime? NextAttemptAt,
-    int? MergedIntoId);
+    int? MergedIntoId,
+    int? PatientId);
 
 /// <summary>
 /// Finds inquiries from one box: a name (any part, case and accents ignored), a phone number in any format
@@ -157,7 +158,8 @@ public sealed class InquirySearch(SpineDeskDbContext db, PhoneNumberReader phone
                 i.ReceivedAt,
                 i.FirstContactAttemptAt,
                 i.NextAttemptAt,
-                i.MergedIntoId))
+                i.MergedIntoId,
+                i.PatientId))
             .ToListAsync(cancellationToken);
         return (rows, total);
     }
