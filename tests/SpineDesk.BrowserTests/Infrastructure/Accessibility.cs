@@ -14,6 +14,16 @@ public static class Accessibility
     /// </summary>
     public static async Task AssertNoSeriousViolationsAsync(this IPage page)
     {
+        var report = await SeriousViolationsAsync(page);
+        if (report is not null)
+        {
+            Assert.Fail(report);
+        }
+    }
+
+    /// <summary>Every serious or critical violation axe-core finds on the page, described; null when none.</summary>
+    public static async Task<string?> SeriousViolationsAsync(this IPage page)
+    {
         ArgumentNullException.ThrowIfNull(page);
         var result = await page.RunAxe();
         var blocking = result.Violations
@@ -21,7 +31,7 @@ public static class Accessibility
             .ToList();
         if (blocking.Count == 0)
         {
-            return;
+            return null;
         }
 
         var report = string.Join(
@@ -29,7 +39,7 @@ public static class Accessibility
             blocking.Select(v =>
                 $"- {v.Id} ({v.Impact}): {v.Help}{Environment.NewLine}" +
                 string.Join(Environment.NewLine, v.Nodes.Select(n => $"    at {n.Target}: {Shorten(n.Html)}"))));
-        Assert.Fail($"axe found {blocking.Count} serious or critical accessibility violation(s) on {page.Url}:{Environment.NewLine}{report}");
+        return $"axe found {blocking.Count} serious or critical accessibility violation(s) on {page.Url}:{Environment.NewLine}{report}";
     }
 
     private static string Shorten(string? html) =>

@@ -7,6 +7,16 @@ public static class PageChecks
     /// <summary>Fails when the page is wider than its viewport, i.e. a person would have to scroll sideways.</summary>
     public static async Task AssertNoHorizontalScrollAsync(this IPage page)
     {
+        var problem = await HorizontalScrollAsync(page);
+        if (problem is not null)
+        {
+            Assert.Fail(problem);
+        }
+    }
+
+    /// <summary>Why the page scrolls sideways (its widest elements); null when it fits its viewport.</summary>
+    public static async Task<string?> HorizontalScrollAsync(this IPage page)
+    {
         ArgumentNullException.ThrowIfNull(page);
         var width = page.ViewportSize?.Width ?? throw new InvalidOperationException("The page has no fixed viewport.");
         var scrollWidth = await page.EvaluateAsync<int>("() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)");
@@ -21,7 +31,9 @@ public static class PageChecks
                     + ' (right edge ' + Math.round(e.getBoundingClientRect().right) + ' px)')
                 """,
                 width);
-            Assert.Fail($"{page.Url} scrolls sideways at {width} px wide: the document is {scrollWidth} px wide. Widest elements: {string.Join(", ", culprits)}");
+            return $"{page.Url} scrolls sideways at {width} px wide: the document is {scrollWidth} px wide. Widest elements: {string.Join(", ", culprits)}";
         }
+
+        return null;
     }
 }

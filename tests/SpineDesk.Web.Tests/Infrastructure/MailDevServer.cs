@@ -13,7 +13,8 @@ public sealed record ReceivedMail(
     string? Html,
     string? MessageId,
     string FromAddress,
-    IReadOnlyList<(string Address, string Name)> To);
+    IReadOnlyList<(string Address, string Name)> To,
+    IReadOnlyList<string>? AttachmentTypes = null);
 
 /// <summary>
 /// A real SMTP server for the tests: MailDev (npm, installed in tools/maildev) as a child process listening on
@@ -177,7 +178,10 @@ public sealed class MailDevServer : IAsyncDisposable
             Html: mail.TryGetProperty("html", out var html) && html.ValueKind == JsonValueKind.String ? html.GetString() : null,
             MessageId: messageId,
             FromAddress: mail.GetProperty("from").EnumerateArray().Select(f => f.GetProperty("address").GetString()).FirstOrDefault() ?? "",
-            To: [.. mail.GetProperty("to").EnumerateArray().Select(t => (t.GetProperty("address").GetString() ?? "", t.TryGetProperty("name", out var n) ? n.GetString() ?? "" : ""))]);
+            To: [.. mail.GetProperty("to").EnumerateArray().Select(t => (t.GetProperty("address").GetString() ?? "", t.TryGetProperty("name", out var n) ? n.GetString() ?? "" : ""))],
+            AttachmentTypes: mail.TryGetProperty("attachments", out var files) && files.ValueKind == JsonValueKind.Array
+                ? [.. files.EnumerateArray().Select(f => f.TryGetProperty("contentType", out var type) ? type.GetString() ?? "" : "")]
+                : []);
     }
 
     private async Task WaitUntilListeningAsync(TimeSpan timeout)

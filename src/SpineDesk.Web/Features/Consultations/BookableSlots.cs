@@ -32,7 +32,21 @@ public sealed record BookableSlot(string ClinicianId, DateTime StartUtc, DateTim
 public sealed class BookableSlots(SpineDeskDbContext db, ClinicClock clock)
 {
     /// <summary>The slots from <paramref name="from"/> (a clinic date) for <paramref name="days"/> days.</summary>
-    public async Task<IReadOnlyList<BookableSlot>> FindAsync(string clinicianId, DateOnly from, int days, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<BookableSlot>> FindAsync(string clinicianId, DateOnly from, int days, CancellationToken cancellationToken) =>
+        FindAsync(clinicianId, from, days, includeBooked: false, cancellationToken);
+
+    /// <summary>
+    /// Finds one slot of the schedule by its start, booked or not (to tell a time just taken from a time that
+    /// was never offered); null when the schedule has no such slot or it is past.
+    /// </summary>
+    public async Task<BookableSlot?> FindPlannedAsync(string clinicianId, DateTime startUtc, CancellationToken cancellationToken)
+    {
+        var date = DateOnly.FromDateTime(clock.ToClinic(startUtc));
+        var slots = await FindAsync(clinicianId, date, 1, includeBooked: true, cancellationToken);
+        return slots.FirstOrDefault(s => s.StartUtc == startUtc);
+    }
+
+    private async Task<IReadOnlyList<BookableSlot>> FindAsync(string clinicianId, DateOnly from, int days, bool includeBooked, CancellationToken cancellationToken)
     {
         var to = from.AddDays(days);
         var weekly = await db.ClinicianAvailabilities.AsNoTracking()
@@ -45,13 +59,18 @@ public sealed class BookableSlots(SpineDeskDbContext db, ClinicClock clock)
             return [];
         }
 
+        var now = clock.UtcNow;
+        if (includeBooked)
+        {
+            return [.. candidates.Where(s => s.StartUtc > now)];
+        }
+
         var first = candidates[0].StartUtc;
         var last = candidates[^1].StartUtc;
         var booked = (await db.Consultations.AsNoTracking()
             .Where(c => c.ClinicianId == clinicianId && c.Status == ConsultationStatus.Booked && c.StartUtc >= first && c.StartUtc <= last)
             .Select(c => new { c.StartUtc, c.EndUtc })
             .ToListAsync(cancellationToken));
-        var now = clock.UtcNow;
         return [.. candidates.Where(s => s.StartUtc > now && !booked.Any(b => b.StartUtc < s.EndUtc && s.StartUtc < b.EndUtc))];
     }
 

@@ -13,7 +13,7 @@ using SpineDesk.Web.Features.Staff;
 namespace SpineDesk.Web.Features.Consultations;
 
 /// <summary>
-/// One consultation: move it (same clinician, a reason), cancel it (a reason), or record after its start
+/// One consultation: move it (to another time, with the same clinician or another; a reason), cancel it (a reason), or record after its start
 /// that it was held or that the person did not come. Each form carries the version it was shown, so a change
 /// made by someone else in between is refused rather than overwritten.
 /// </summary>
@@ -26,8 +26,14 @@ public sealed class ConsultationModel(SpineDeskDbContext db, AuditLog audit, Boo
 
     public IReadOnlyList<BookableSlot> Slots { get; private set; } = [];
 
+    public IReadOnlyList<ClinicianChoice> Clinicians { get; private set; } = [];
+
     [BindProperty(SupportsGet = true)]
     public DateOnly? From { get; set; }
+
+    /// <summary>The clinician whose free times are shown for the move; the current one unless chosen.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Clinician { get; set; }
 
     [BindProperty]
     public int? Version { get; set; }
@@ -53,7 +59,7 @@ public sealed class ConsultationModel(SpineDeskDbContext db, AuditLog audit, Boo
 
     public Task<IActionResult> OnPostRescheduleAsync(int id, CancellationToken cancellationToken) =>
         ChangeAsync(id, c => BookableSlot.TryParseKey(Slot, out var start)
-            ? booking.RescheduleAsync(c, start, Reason, cancellationToken)
+            ? booking.RescheduleAsync(c, Clinician, start, Reason, cancellationToken)
             : Task.FromResult(BookingOutcome.Refused("slot", "Choose the new time.")), cancellationToken);
 
     public Task<IActionResult> OnPostCancelAsync(int id, CancellationToken cancellationToken) =>
@@ -115,7 +121,13 @@ public sealed class ConsultationModel(SpineDeskDbContext db, AuditLog audit, Boo
         Consultation = consultation;
         if (consultation.Status == ConsultationStatus.Booked)
         {
-            Slots = await slots.FindAsync(consultation.ClinicianId, FirstDay, BookModel.Days, cancellationToken);
+            Clinicians = await ClinicianChoices.LoadAsync(db, cancellationToken);
+            if (Clinician is null || !Clinicians.Any(c => c.Id == Clinician))
+            {
+                Clinician = consultation.ClinicianId;
+            }
+
+            Slots = await slots.FindAsync(Clinician, FirstDay, BookModel.Days, cancellationToken);
         }
 
         await audit.RecordViewAsync(InquiryModel.EntityType, consultation.InquiryId.ToString(CultureInfo.InvariantCulture), cancellationToken);

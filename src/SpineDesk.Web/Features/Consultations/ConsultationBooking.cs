@@ -45,9 +45,7 @@ public sealed class ConsultationBooking(SpineDeskDbContext db, AuditLog audit, C
         var slot = await slots.FindOneAsync(clinicianId, startUtc, cancellationToken);
         if (slot is null)
         {
-            return await IsTakenAsync(clinicianId, startUtc, cancellationToken)
-                ? BookingOutcome.Clash(SlotTakenMessage)
-                : BookingOutcome.Refused("slot", "That time is not bookable with this clinician. Choose one of the times listed.");
+            return await NotBookableAsync(clinicianId, startUtc, null, cancellationToken);
         }
 
         if (mode == ConsultationMode.Video && !slot.OffersVideo)
@@ -55,7 +53,8 @@ public sealed class ConsultationBooking(SpineDeskDbContext db, AuditLog audit, C
             return BookingOutcome.Refused("mode", "This clinician does not take video consultations at that time. Choose in person, or another time.");
         }
 
-        var clinicianName = await ClinicianNameAsync(clinicianId, cancellationToken);
+        var clinician = await ClinicianAsync(clinicianId, cancellationToken);
+        var clinicianName = clinician.Name;
         var consultation = new Consultation
         {
             InquiryId = inquiry.Id,
@@ -81,13 +80,18 @@ public sealed class ConsultationBooking(SpineDeskDbContext db, AuditLog audit, C
         // A person becomes a patient of the clinic when a consultation is scheduled (DESIGN §4.5).
         var patient = await patients.EnsureForAsync(inquiry, staffId, dateOfBirth: null, cancellationToken);
         audit.Add("consultation.book", InquiryModel.EntityType, Key(inquiry.Id), $"With {clinicianName} on {clock.Format(slot.StartUtc)}, {Describe(mode)}");
-        var emailed = mail.Enqueue(ConsultationMailKind.Confirmation, consultation, inquiry, clinicianName);
-        var outcome = await SaveAsync(clinicianId, slot.StartUtc, cancellationToken);
+        var emailed = mail.Enqueue(ConsultationMailKind.Confirmation, consultation, inquiry, clinician);
+        var outcome = await SaveAsync(clinicianId, slot.StartUtc, slot.EndUtc, null, cancellationToken);
         var registered = patient.Created || patient.Match is not null ? $" {patient.Describe()}" : "";
         return outcome ?? new BookingOutcome(true, Said($"Booked with {clinicianName} on {clock.Format(slot.StartUtc)}.", emailed) + registered, ConsultationId: consultation.Id);
     }
 
-    public async Task<BookingOutcome> RescheduleAsync(Consultation consultation, DateTime startUtc, string? reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// Moves the consultation to another time, with the same clinician or another (<paramref name="clinicianId"/>;
+    /// null keeps the clinician). The invitation keeps its UID and raises its SEQUENCE; a clinician taken off
+    /// the consultation is sent a cancellation, and their time is free again.
+    /// </summary>
+    public async Task<BookingOutcome> RescheduleAsync(Consultation consultation, string? clinicianId, DateTime startUtc, string? reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(consultation);
         if (Refuse(consultation, reason, "reschedule-reason", "Say why the consultation is moving.") is { } refused)
@@ -95,12 +99,11 @@ public sealed class ConsultationBooking(SpineDeskDbContext db, AuditLog audit, C
             return refused;
         }
 
-        var slot = await slots.FindOneAsync(consultation.ClinicianId, startUtc, cancellationToken);
+        var toId = string.IsNullOrEmpty(clinicianId) ? consultation.ClinicianId : clinicianId;
+        var slot = await slots.FindOneAsync(toId, startUtc, cancellationToken);
         if (slot is null)
         {
-            return await IsTakenAsync(consultation.ClinicianId, startUtc, cancellationToken)
-                ? BookingOutcome.Clash(SlotTakenMessage)
-                : BookingOutcome.Refused("slot", "That time is not bookable with this clinician. Choose one of the times listed.");
+            return await NotBookableAsync(toId, startUtc, consultation.Id, cancellationToken);
         }
 
         if (consultation.Mode == ConsultationMode.Video && !slot.OffersVideo)
@@ -108,18 +111,29 @@ public sealed class ConsultationBooking(SpineDeskDbContext db, AuditLog audit, C
             return BookingOutcome.Refused("slot", "The clinician does not take video consultations at that time. Choose another time.");
         }
 
+        var changesClinician = toId != consultation.ClinicianId;
+        var from = await ClinicianAsync(consultation.ClinicianId, cancellationToken);
+        var to = changesClinician ? await ClinicianAsync(toId, cancellationToken) : from;
         var was = clock.Format(consultation.StartUtc);
+        consultation.IcsSequence++;
+        if (changesClinician)
+        {
+            // Built now, while the consultation still holds the old clinician's time and place.
+            mail.EnqueueTakenOff(consultation, consultation.Inquiry!, from);
+        }
+
+        consultation.ClinicianId = toId;
         consultation.StartUtc = slot.StartUtc;
         consultation.EndUtc = slot.EndUtc;
         consultation.Location = consultation.Mode == ConsultationMode.InPerson ? slot.Location : null;
         consultation.RescheduleReason = reason!.Trim();
-        consultation.IcsSequence++;
         consultation.ReminderQueuedAt = null;
-        var clinicianName = await ClinicianNameAsync(consultation.ClinicianId, cancellationToken);
-        audit.Add("consultation.reschedule", InquiryModel.EntityType, Key(consultation.InquiryId), $"Consultation {consultation.Id}: {was} → {clock.Format(slot.StartUtc)}. Reason: {consultation.RescheduleReason}");
-        var emailed = mail.Enqueue(ConsultationMailKind.Update, consultation, consultation.Inquiry!, clinicianName);
-        return await SaveAsync(consultation.ClinicianId, slot.StartUtc, cancellationToken)
-            ?? new BookingOutcome(true, Said($"Moved to {clock.Format(slot.StartUtc)}.", emailed));
+        var moved = !changesClinician ? "" : $" From {from.Name} to {to.Name}.";
+        audit.Add("consultation.reschedule", InquiryModel.EntityType, Key(consultation.InquiryId), $"Consultation {consultation.Id}: {was} → {clock.Format(slot.StartUtc)}.{moved} Reason: {consultation.RescheduleReason}");
+        var emailed = mail.Enqueue(ConsultationMailKind.Update, consultation, consultation.Inquiry!, to);
+        var with = !changesClinician ? "" : $" with {to.Name}";
+        return await SaveAsync(toId, slot.StartUtc, slot.EndUtc, consultation.Id, cancellationToken)
+            ?? new BookingOutcome(true, Said($"Moved to {clock.Format(slot.StartUtc)}{with}.", emailed));
     }
 
     public async Task<BookingOutcome> CancelAsync(Consultation consultation, string? reason, string staffId, CancellationToken cancellationToken)
@@ -134,10 +148,10 @@ public sealed class ConsultationBooking(SpineDeskDbContext db, AuditLog audit, C
         consultation.CancelReason = reason!.Trim();
         consultation.IcsSequence++;
         ReturnToQueue(consultation.Inquiry!, staffId);
-        var clinicianName = await ClinicianNameAsync(consultation.ClinicianId, cancellationToken);
+        var clinician = await ClinicianAsync(consultation.ClinicianId, cancellationToken);
         audit.Add("consultation.cancel", InquiryModel.EntityType, Key(consultation.InquiryId), $"Consultation {consultation.Id} on {clock.Format(consultation.StartUtc)}. Reason: {consultation.CancelReason}");
-        var emailed = mail.Enqueue(ConsultationMailKind.Cancellation, consultation, consultation.Inquiry!, clinicianName);
-        return await SaveAsync(null, default, cancellationToken)
+        var emailed = mail.Enqueue(ConsultationMailKind.Cancellation, consultation, consultation.Inquiry!, clinician);
+        return await SaveAsync(null, default, default, null, cancellationToken)
             ?? new BookingOutcome(true, Said("Cancelled; the inquiry is back in the queue.", emailed));
     }
 
@@ -163,7 +177,7 @@ public sealed class ConsultationBooking(SpineDeskDbContext db, AuditLog audit, C
             ReturnToQueue(inquiry, staffId);
             audit.Add("consultation.no-show", InquiryModel.EntityType, Key(inquiry.Id), $"Consultation {consultation.Id} on {clock.Format(consultation.StartUtc)}");
             // Saved with the no-show or not at all: whoever looks after the person calls them back.
-            rules.NoShowCallBack(consultation, inquiry, await ClinicianNameAsync(consultation.ClinicianId, cancellationToken), staffId);
+            rules.NoShowCallBack(consultation, inquiry, (await ClinicianAsync(consultation.ClinicianId, cancellationToken)).Name, staffId);
         }
         else
         {
@@ -175,7 +189,7 @@ public sealed class ConsultationBooking(SpineDeskDbContext db, AuditLog audit, C
             audit.Add("consultation.complete", InquiryModel.EntityType, Key(inquiry.Id), $"Consultation {consultation.Id} on {clock.Format(consultation.StartUtc)}");
         }
 
-        return await SaveAsync(null, default, cancellationToken)
+        return await SaveAsync(null, default, default, null, cancellationToken)
             ?? new BookingOutcome(true, outcome == ConsultationStatus.NoShow ? "Recorded as a no-show; the inquiry is back in the queue with a call-back task." : "Recorded as held.");
     }
 
@@ -205,7 +219,11 @@ public sealed class ConsultationBooking(SpineDeskDbContext db, AuditLog audit, C
     }
 
     /// <summary>Saves; null when saved, else what the coordinator is told (the unit of work is discarded).</summary>
-    private async Task<BookingOutcome?> SaveAsync(string? clinicianId, DateTime startUtc, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The database refuses a booking that overlaps another active one of the clinician (a unique index on the
+    /// start, and an exclusion constraint or triggers on the whole time): that is told as the slot being taken.
+    /// </remarks>
+    private async Task<BookingOutcome?> SaveAsync(string? clinicianId, DateTime startUtc, DateTime endUtc, int? movingId, CancellationToken cancellationToken)
     {
         try
         {
@@ -220,7 +238,7 @@ public sealed class ConsultationBooking(SpineDeskDbContext db, AuditLog audit, C
         catch (DbUpdateException) when (clinicianId is not null)
         {
             db.ChangeTracker.Clear();
-            if (await IsTakenAsync(clinicianId, startUtc, cancellationToken))
+            if (await IsTakenAsync(clinicianId, startUtc, endUtc, movingId, cancellationToken))
             {
                 return BookingOutcome.Clash(SlotTakenMessage);
             }
@@ -229,11 +247,23 @@ public sealed class ConsultationBooking(SpineDeskDbContext db, AuditLog audit, C
         }
     }
 
-    private Task<bool> IsTakenAsync(string clinicianId, DateTime startUtc, CancellationToken cancellationToken) =>
-        db.Consultations.AnyAsync(c => c.ClinicianId == clinicianId && c.StartUtc == startUtc && c.Status == ConsultationStatus.Booked, cancellationToken);
+    /// <summary>Why a time the slot list does not offer cannot be booked: taken meanwhile, or never bookable.</summary>
+    private async Task<BookingOutcome> NotBookableAsync(string clinicianId, DateTime startUtc, int? movingId, CancellationToken cancellationToken) =>
+        await slots.FindPlannedAsync(clinicianId, startUtc, cancellationToken) is { } planned
+            && await IsTakenAsync(clinicianId, planned.StartUtc, planned.EndUtc, movingId, cancellationToken)
+            ? BookingOutcome.Clash(SlotTakenMessage)
+            : BookingOutcome.Refused("slot", "That time is not bookable with this clinician. Choose one of the times listed.");
 
-    private async Task<string> ClinicianNameAsync(string clinicianId, CancellationToken cancellationToken) =>
-        await db.Users.Where(u => u.Id == clinicianId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? "the clinician";
+    /// <summary>True when another active consultation of the clinician overlaps [start, end).</summary>
+    private Task<bool> IsTakenAsync(string clinicianId, DateTime startUtc, DateTime endUtc, int? movingId, CancellationToken cancellationToken) =>
+        db.Consultations.AnyAsync(
+            c => c.ClinicianId == clinicianId && c.Status == ConsultationStatus.Booked && c.Id != movingId
+                && c.StartUtc < endUtc && c.EndUtc > startUtc,
+            cancellationToken);
+
+    private async Task<ClinicianContact> ClinicianAsync(string clinicianId, CancellationToken cancellationToken) =>
+        await db.Users.Where(u => u.Id == clinicianId).Select(u => new ClinicianContact(u.DisplayName, u.Email)).SingleOrDefaultAsync(cancellationToken)
+            ?? new ClinicianContact("the clinician", null);
 
     private static string Said(string done, bool emailed) =>
         emailed ? $"{done} The email with the calendar invitation is on its way." : $"{done} The person gave no email address: tell them by phone.";

@@ -8,12 +8,17 @@ using SpineDesk.Data.Consultations;
 namespace SpineDesk.Web.Features.Consultations;
 
 /// <summary>Who an invitation is from and to, and how the event is described.</summary>
+/// <remarks>
+/// The clinic organizes; the patient and the clinician are the attendees (an address that is missing leaves
+/// that attendee out: a person who gave no email, or a cancellation sent only to a clinician taken off the event).
+/// </remarks>
 public sealed record InvitationParties(
     string ClinicName,
     string OrganizerAddress,
     string PatientName,
-    string PatientAddress,
+    string? PatientAddress,
     string ClinicianName,
+    string? ClinicianAddress,
     string TimeZoneId);
 
 /// <summary>
@@ -50,13 +55,20 @@ public static class ConsultationInvitation
             Status = cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
             Organizer = new Organizer($"mailto:{parties.OrganizerAddress}") { CommonName = parties.ClinicName },
         };
-        calendarEvent.Attendees.Add(new Attendee($"mailto:{parties.PatientAddress}")
+        foreach (var (name, address) in new[] { (parties.PatientName, parties.PatientAddress), (parties.ClinicianName, parties.ClinicianAddress) })
         {
-            CommonName = parties.PatientName,
-            Role = "REQ-PARTICIPANT",
-            ParticipationStatus = "NEEDS-ACTION",
-            Rsvp = !cancelled,
-        });
+            if (!string.IsNullOrWhiteSpace(address))
+            {
+                calendarEvent.Attendees.Add(new Attendee($"mailto:{address}")
+                {
+                    CommonName = name,
+                    Role = "REQ-PARTICIPANT",
+                    ParticipationStatus = "NEEDS-ACTION",
+                    Rsvp = !cancelled,
+                });
+            }
+        }
+
         calendar.Events.Add(calendarEvent);
         var text = new CalendarSerializer().SerializeToString(calendar) ?? "";
         return Encoding.UTF8.GetBytes(text);

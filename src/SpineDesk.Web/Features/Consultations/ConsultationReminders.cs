@@ -86,9 +86,10 @@ public sealed class ConsultationReminders(IServiceScopeFactory scopes, TimeProvi
             return false;
         }
 
-        var clinicianName = await db.Users.Where(u => u.Id == consultation.ClinicianId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? "the clinician";
+        var clinician = await db.Users.Where(u => u.Id == consultation.ClinicianId).Select(u => new ClinicianContact(u.DisplayName, u.Email)).SingleOrDefaultAsync(cancellationToken)
+            ?? new ClinicianContact("the clinician", null);
         consultation.ReminderQueuedAt = now;
-        services.GetRequiredService<ConsultationMail>().Enqueue(ConsultationMailKind.Reminder, consultation, consultation.Inquiry!, clinicianName);
+        services.GetRequiredService<ConsultationMail>().Enqueue(ConsultationMailKind.Reminder, consultation, consultation.Inquiry!, clinician);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

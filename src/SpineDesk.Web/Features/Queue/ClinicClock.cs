@@ -5,8 +5,9 @@ using SpineDesk.Web.Features.Clinic;
 namespace SpineDesk.Web.Features.Queue;
 
 /// <summary>
-/// The clinic's wall clock: stored times are UTC, staff read and type them in the clinic's time zone
-/// (<see cref="ClinicOptions.TimeZone"/>).
+/// The clinic's wall clock, the one place that turns times into clinic time: stored times are UTC, staff and
+/// patients read and type them in the clinic's time zone (<see cref="ClinicOptions.TimeZone"/>). Pages inject
+/// it; services take it in their constructor.
 /// </summary>
 public sealed class ClinicClock(IOptions<ClinicOptions> clinic, TimeProvider time)
 {
@@ -26,6 +27,9 @@ public sealed class ClinicClock(IOptions<ClinicOptions> clinic, TimeProvider tim
 
     /// <summary>A full date and time, such as "Mon 23 Nov 2026, 14:05".</summary>
     public string Format(DateTime utc) => ToClinic(utc).ToString("ddd d MMM yyyy, HH:mm", Words);
+
+    /// <summary>The clinic time in a format of the caller's, e.g. "HH:mm" or "d MMM yyyy HH:mm" (English month names).</summary>
+    public string Format(DateTime utc, string format) => ToClinic(utc).ToString(format, Words);
 
     /// <summary>A time near today in few words: "Today 14:30", "Tomorrow 09:00", "Tue 1 Dec 09:00".</summary>
     public string FormatNear(DateTime utc)

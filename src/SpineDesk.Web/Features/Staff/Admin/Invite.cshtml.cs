@@ -11,6 +11,7 @@ using SpineDesk.Web.Features.Audit;
 using SpineDesk.Web.Features.Clinic;
 using SpineDesk.Web.Features.Intake;
 using SpineDesk.Web.Features.Outbox;
+using SpineDesk.Web.Features.Queue;
 using SpineDesk.Web.Features.Staff.Invitations;
 
 namespace SpineDesk.Web.Features.Staff.Admin;
@@ -26,7 +27,8 @@ public sealed class InviteModel(
     EmailOutbox outbox,
     UserManager<StaffUser> users,
     AuditLog audit,
-    IOptions<ClinicOptions> clinic) : PageModel
+    IOptions<ClinicOptions> clinic,
+    ClinicClock clock) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -71,7 +73,7 @@ public sealed class InviteModel(
         await db.SaveChangesAsync(cancellationToken);
 
         var link = InvitationTokens.Link(InvitationTokens.BaseUrl(Request, clinic.Value.PublicBaseUrl), isSetup: false, token);
-        var (subject, text) = InvitationEmail.Compose(DisplayName, roles, link, invitation.ExpiresAt, me?.DisplayName ?? "An administrator", clinic.Value);
+        var (subject, text) = InvitationEmail.Compose(DisplayName, roles, link, invitation.ExpiresAt, me?.DisplayName ?? "An administrator", clinic.Value, clock);
         outbox.Enqueue(InvitationEmail.Kind, Email!, DisplayName, subject, text);
         audit.Add(
             StaffAuditActions.InvitationCreated,

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text;
 using SpineDesk.Web.Features.Clinic;
+using SpineDesk.Web.Features.Queue;
 
 namespace SpineDesk.Web.Features.Staff.Invitations;
 
@@ -10,12 +10,13 @@ public static class InvitationEmail
     public const string Kind = "staff-invitation";
 
     public static (string Subject, string Text) Compose(
-        string? displayName, IReadOnlyList<string> roles, string link, DateTime expiresAtUtc, string invitedBy, ClinicOptions clinic)
+        string? displayName, IReadOnlyList<string> roles, string link, DateTime expiresAtUtc, string invitedBy, ClinicOptions clinic, ClinicClock clock)
     {
         ArgumentNullException.ThrowIfNull(roles);
         ArgumentNullException.ThrowIfNull(clinic);
-        var (local, zoneName) = ClinicTime.From(expiresAtUtc, clinic.TimeZone);
-        var expires = local.ToString("dddd d MMMM yyyy 'at' HH:mm", CultureInfo.InvariantCulture);
+        ArgumentNullException.ThrowIfNull(clock);
+        var expires = clock.Format(expiresAtUtc, "dddd d MMMM yyyy 'at' HH:mm");
+        var zoneName = clock.ZoneName;
         var text = new StringBuilder();
         text.AppendLine(string.IsNullOrWhiteSpace(displayName) ? "Hello," : FormattableString.Invariant($"Dear {displayName},"));
         text.AppendLine();
