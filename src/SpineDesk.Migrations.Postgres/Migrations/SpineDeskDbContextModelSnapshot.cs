@@ -535,8 +535,6 @@ namespace SpineDesk.Migrations.Postgres.Migrations
 
                     b.HasIndex("MergedIntoId");
 
-                    b.HasIndex("OwnerId");
-
                     b.HasIndex("Phone");
 
                     b.HasIndex("PossibleDuplicateOfId");
@@ -548,6 +546,8 @@ namespace SpineDesk.Migrations.Postgres.Migrations
 
                     b.HasIndex("SubmissionKey")
                         .IsUnique();
+
+                    b.HasIndex("OwnerId", "Stage");
 
                     b.HasIndex("Stage", "Urgency", "ReceivedAt");
 

@@ -514,7 +514,7 @@ namespace SpineDesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("MergedIntoId");
 
-                    b.HasIndex("OwnerId");
+                    b.HasIndex("NameKey");
 
                     b.HasIndex("Phone");
 
@@ -527,6 +527,8 @@ namespace SpineDesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SubmissionKey")
                         .IsUnique();
+
+                    b.HasIndex("OwnerId", "Stage");
 
                     b.HasIndex("Stage", "Urgency", "ReceivedAt");
 
