@@ -60,11 +60,12 @@ out=$(pwd)/src/SpineDesk.Web/bin/Release/net10.0
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 ms() { awk -v v="$1" 'BEGIN { printf "%.1f", v }'; }
 
-app() { # app ARGS...: runs SpineDesk.Web.dll with this database's settings
-  (cd "$out" && exec env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+app_env() { # app_env ARGS...: replaces the current (sub)shell with SpineDesk.Web.dll and this database's settings
+  cd "$out" && exec env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
     Email__PickupFolder="$work/mail" Email__PollInterval=01:00:00 Demo__SeedWhenEmpty=false \
-    "${db_env[@]}" dotnet SpineDesk.Web.dll "$@")
+    "${db_env[@]}" dotnet SpineDesk.Web.dll "$@"
 }
+app() { (app_env "$@"); } # runs a command of SpineDesk.Web.dll and waits for it
 
 sql() { # sql QUERY: one value from this database
   if [ "$kind" = sqlite ]; then sqlite3 "$work/data/spinedesk.db" "$1"
@@ -121,7 +122,8 @@ run_one() { # run_one sqlite|postgres
   local port; port=$(free_port)
   local base="http://127.0.0.1:$port"
   echo "== [$kind] Starting SpineDesk on $base"
-  app --urls "$base" >"$work/app.log" 2>&1 &
+  # The background subshell execs dotnet, so $! is the app itself and stop_app ends it.
+  (app_env --urls "$base") >"$work/app.log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 120); do
     curl -fsS -o /dev/null "$base/staff/sign-in" 2>/dev/null && break
