@@ -545,8 +545,6 @@ namespace SpineDesk.Migrations.Postgres.Migrations
 
                     b.HasIndex("MergedIntoId");
 
-                    b.HasIndex("OwnerId");
-
                     b.HasIndex("PatientId");
 
                     b.HasIndex("Phone");
@@ -562,6 +560,8 @@ namespace SpineDesk.Migrations.Postgres.Migrations
 
                     b.HasIndex("SubmissionKey")
                         .IsUnique();
+
+                    b.HasIndex("OwnerId", "Stage");
 
                     b.HasIndex("Stage", "Urgency", "ReceivedAt");
 

@@ -524,7 +524,7 @@ namespace SpineDesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("MergedIntoId");
 
-                    b.HasIndex("OwnerId");
+                    b.HasIndex("NameKey");
 
                     b.HasIndex("PatientId");
 
@@ -541,6 +541,8 @@ namespace SpineDesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SubmissionKey")
                         .IsUnique();
+
+                    b.HasIndex("OwnerId", "Stage");
 
                     b.HasIndex("Stage", "Urgency", "ReceivedAt");
 

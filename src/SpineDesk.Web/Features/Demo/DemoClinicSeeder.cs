@@ -93,7 +93,7 @@ public sealed class DemoClinicSeeder(
     }
 
     /// <summary>Finds or creates the demo staff. They are created with no password at all, never a default one.</summary>
-    private async Task<(DemoTeam Team, int Created)> EnsureTeamAsync(CancellationToken cancellationToken)
+    internal async Task<(DemoTeam Team, int Created)> EnsureTeamAsync(CancellationToken cancellationToken)
     {
         var created = 0;
         var ids = new List<(string Id, DemoStaffMember Member)>();
@@ -126,7 +126,7 @@ public sealed class DemoClinicSeeder(
         return (new DemoTeam(ids), created);
     }
 
-    private TimeZoneInfo ClinicTimeZone() =>
+    internal TimeZoneInfo ClinicTimeZone() =>
         TimeZoneInfo.TryFindSystemTimeZoneById(clinic.Value.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 
     private static void Check(IdentityResult result)

@@ -34,20 +34,32 @@ public static class DemoCommand
         """;
 
     /// <summary>
-    /// Runs the command when the first argument names it. Returns true when the app should exit instead of
+    /// Runs the command (seed-demo, seed-scale or add-staff) when the first argument names it. Returns true when the app should exit instead of
     /// serving requests; <see cref="Environment.ExitCode"/> is set.
     /// </summary>
     public static async Task<bool> RunDemoCommandAsync(this WebApplication app, string[] args)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(args);
-        if (args.Length == 0 || args[0] != Name)
+        if (args.Length == 0)
         {
             return false;
         }
 
-        Environment.ExitCode = await RunAsync(app.Services, args, Console.Out, Console.Error, app.Lifetime.ApplicationStopping);
-        return true;
+        switch (args[0])
+        {
+            case Name:
+                Environment.ExitCode = await RunAsync(app.Services, args, Console.Out, Console.Error, app.Lifetime.ApplicationStopping);
+                return true;
+            case DemoScaleCommand.Name:
+                Environment.ExitCode = await DemoScaleCommand.RunAsync(app.Services, args, Console.Out, Console.Error, app.Lifetime.ApplicationStopping);
+                return true;
+            case AddStaffCommand.Name:
+                Environment.ExitCode = await AddStaffCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+                return true;
+            default:
+                return false;
+        }
     }
 
     /// <summary>Parses the arguments (the first is the command's name), seeds, and writes what happened.</summary>

@@ -8,14 +8,14 @@ using SpineDesk.Web.Features.Intake;
 namespace SpineDesk.Web.Features.Demo;
 
 /// <summary>
-/// Makes fictional inquiries received over the last three weeks: who wrote, what they reported, and (through
+/// Makes fictional inquiries received over the last three weeks (or a chosen number of days): who wrote, what they reported, and (through
 /// <see cref="DemoInquiryHistory"/>) what the clinic has done since. The same seed and the same "now" give the
 /// same people and histories; the seed belongs to this generator, not to Bogus's global one, so two seedings
 /// running at once cannot disturb each other.
 /// </summary>
 internal sealed class DemoInquiryGenerator
 {
-    private const int Days = 21;
+    private const int DefaultDays = 21;
 
     /// <summary>Real US area codes; with the 555-0100…0199 numbers reserved for fiction they never ring anyone.</summary>
     private static readonly int[] AreaCodes =
@@ -65,9 +65,12 @@ internal sealed class DemoInquiryGenerator
     private readonly DemoTeam _team;
     private readonly PhoneNumberReader _phones;
     private readonly TimeZoneInfo _zone;
+    private readonly int _days;
 
-    public DemoInquiryGenerator(int seed, DateTime now, DemoTeam team, PhoneNumberReader phones, TimeZoneInfo zone)
+    /// <summary>A generator of inquiries received over the last <paramref name="days"/> days (three weeks for the demo; two years at scale).</summary>
+    public DemoInquiryGenerator(int seed, DateTime now, DemoTeam team, PhoneNumberReader phones, TimeZoneInfo zone, int days = DefaultDays)
     {
+        _days = days;
         _random = new Randomizer(seed);
         _english = new Faker("en_US") { Random = new Randomizer(unchecked(seed * 31 + 1)) };
         _spanish = new Faker("es_MX") { Random = new Randomizer(unchecked(seed * 31 + 2)) };
@@ -168,7 +171,7 @@ internal sealed class DemoInquiryGenerator
         var times = new List<DateTime>(count);
         while (times.Count < count - 1)
         {
-            var day = today.AddDays(-_random.Number(0, Days - 1));
+            var day = today.AddDays(-_random.Number(0, _days - 1));
             if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday && _random.Bool(0.4f))
             {
                 continue;

@@ -6,6 +6,7 @@ public static class DemoSetup
     {
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<DemoClinicSeeder>();
+        services.AddScoped<DemoScaleSeeder>();
         return services;
     }
 

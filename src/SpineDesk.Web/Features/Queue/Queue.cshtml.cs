@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SpineDesk.Clinical;
@@ -58,9 +59,25 @@ public sealed record QueueRow(
 [Authorize(Policy = StaffPolicies.Coordination)]
 public sealed class QueueModel(SpineDeskDbContext db, AuditLog audit, ClinicClock clock, ClinicCadence cadence) : PageModel
 {
+    /// <summary>Rows per page: a morning's worth of calls, and a page that stays fast however long the queue grows.</summary>
+    public const int PageSize = 50;
+
     public QueueFilter Show { get; private set; }
 
     public IReadOnlyList<QueueRow> Rows { get; private set; } = [];
+
+    // Not "page": Razor Pages keeps that route value for the page's own name.
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    /// <summary>How many inquiries the filter shows, on all pages.</summary>
+    public int Total { get; private set; }
+
+    public int OverTargetCount { get; private set; }
+
+    public int DueCount { get; private set; }
+
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
     public ClinicClock Clock => clock;
 
@@ -69,6 +86,17 @@ public sealed class QueueModel(SpineDeskDbContext db, AuditLog audit, ClinicCloc
     public string UrgentTarget => cadence.Policy.UrgentTarget.ToString();
 
     public string RoutineTarget => cadence.Policy.RoutineTarget.ToString();
+
+    /// <summary>The link to another page of the same filter.</summary>
+    public string PageUrl(int page)
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["show"] = Show == QueueFilter.All ? null : Show.ToString().ToLowerInvariant(),
+            ["p"] = page == 1 ? null : page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/staff/queue", query.Where(p => p.Value is not null));
+    }
 
     public async Task OnGetAsync(string? show, CancellationToken cancellationToken)
     {
@@ -81,22 +109,48 @@ public sealed class QueueModel(SpineDeskDbContext db, AuditLog audit, ClinicCloc
         };
         var me = User.FindFirstValue(ClaimTypes.NameIdentifier);
         var now = clock.UtcNow;
+        // Working time becomes receipt cut-offs, so that "due" and "over target" are decided in SQL for every row
+        // (counts and pages) rather than in memory for all open inquiries.
+        var firstAttemptDue = LatestReceiptDueNow(now);
+        var routineCutoff = cadence.OverdueReceiptCutoff(Urgency.Routine, now);
+        var urgentCutoff = cadence.OverdueReceiptCutoff(Urgency.Urgent, now);
+        var emergencyCutoff = cadence.OverdueReceiptCutoff(Urgency.Emergency, now);
         var open = db.Inquiries.AsNoTracking()
             .Where(i => i.Stage == PipelineStage.New || i.Stage == PipelineStage.Contacting);
         open = Show switch
         {
             QueueFilter.Mine => open.Where(i => i.OwnerId == me),
             QueueFilter.Unclaimed => open.Where(i => i.OwnerId == null),
-            // Narrowed here, decided exactly below: a first attempt is due once the clinic has opened since arrival.
-            QueueFilter.Due => open.Where(i => i.NextAttemptAt <= now || (i.NextAttemptAt == null && i.FirstContactAttemptAt == null)),
+            QueueFilter.Due => open.Where(i => i.NextAttemptAt <= now
+                || (i.NextAttemptAt == null && i.FirstContactAttemptAt == null && i.ReceivedAt <= firstAttemptDue)),
             _ => open,
         };
+
+        var counts = await open
+            .GroupBy(_ => 1)
+            .Select(g => new
+            {
+                Total = g.Count(),
+                OverTarget = g.Count(i => i.FirstContactAttemptAt == null
+                    && (i.Urgency == Urgency.Routine ? i.ReceivedAt <= routineCutoff
+                        : i.Urgency == Urgency.Urgent ? i.ReceivedAt <= urgentCutoff
+                        : i.ReceivedAt <= emergencyCutoff)),
+                Due = g.Count(i => i.NextAttemptAt <= now
+                    || (i.NextAttemptAt == null && i.FirstContactAttemptAt == null && i.ReceivedAt <= firstAttemptDue)),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        Total = counts?.Total ?? 0;
+        OverTargetCount = counts?.OverTarget ?? 0;
+        DueCount = counts?.Due ?? 0;
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
 
         // Urgency is stored as text, so its order is spelled out rather than left to the alphabet.
         var items = await open
             .OrderBy(i => i.Urgency == Urgency.Emergency ? 0 : i.Urgency == Urgency.Urgent ? 1 : 2)
             .ThenBy(i => i.ReceivedAt)
             .ThenBy(i => i.Id)
+            .Skip((PageNumber - 1) * PageSize)
+            .Take(PageSize)
             .Select(i => new
             {
                 i.Id,
@@ -156,12 +210,42 @@ public sealed class QueueModel(SpineDeskDbContext db, AuditLog audit, ClinicCloc
                 i.OdiBand,
                 i.StartBackRisk);
         })];
-        if (Show == QueueFilter.Due)
+        audit.Add(AuditActions.View("Queue"), "Queue", "open", $"Filter: {Show}; page {PageNumber}");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The latest receipt time whose first attempt is due by <paramref name="now"/>: once the clinic has opened
+    /// since the inquiry arrived. The opening only moves later as the receipt does, so it is found by bisection
+    /// (to the second), as <see cref="ClinicCadence.OverdueReceiptCutoff"/> does for the target.
+    /// </summary>
+    private DateTime LatestReceiptDueNow(DateTime now)
+    {
+        var low = now.AddDays(-60);
+        var high = now;
+        if (cadence.Calendar.NextOpen(low) > now)
         {
-            Rows = [.. Rows.Where(r => r.NextAttemptDue)];
+            return low;
         }
 
-        audit.Add(AuditActions.View("Queue"), "Queue", "open", $"Filter: {Show}");
-        await db.SaveChangesAsync(cancellationToken);
+        if (cadence.Calendar.NextOpen(high) <= now)
+        {
+            return high;
+        }
+
+        while (high - low > TimeSpan.FromSeconds(1))
+        {
+            var middle = low + ((high - low) / 2);
+            if (cadence.Calendar.NextOpen(middle) <= now)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
     }
 }

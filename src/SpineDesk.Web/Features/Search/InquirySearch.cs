@@ -125,16 +125,19 @@ public sealed class InquirySearch(SpineDeskDbContext db, PhoneNumberReader phone
         }
 
         var reference = ReferenceNumbers.Normalize(text);
-        var name = InquirySearchKeys.Name(text);
+        // LIKE '%…%' rather than instr/strpos: PostgreSQL's trigram index answers it (docs/benchmarks.md). The key is
+        // lower case and LIKE's wildcards in it are escaped, so it matches exactly what Contains would on both databases.
+        var name = "%" + InquirySearchKeys.Name(text).Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
         if (reference is null)
         {
-            return (inquiries.Where(i => i.NameKey.Contains(name)), SearchKind.Name);
+            return (inquiries.Where(i => EF.Functions.Like(i.NameKey, name, "\\")), SearchKind.Name);
         }
 
         // "SD-…" is surely a reference; eight letters and digits could also be part of a name ("Robinson").
         return text.StartsWith("SD", StringComparison.OrdinalIgnoreCase) && text.Any(char.IsAsciiDigit)
             ? (inquiries.Where(i => i.ReferenceNumber == reference), SearchKind.Reference)
-            : (inquiries.Where(i => i.ReferenceNumber == reference || i.NameKey.Contains(name)), SearchKind.NameOrReference);
+            : (inquiries.Where(i => i.ReferenceNumber == reference || EF.Functions.Like(i.NameKey, name, "\\")), SearchKind.NameOrReference);
     }
 
     /// <summary>One page of results, newest first, with the total count.</summary>

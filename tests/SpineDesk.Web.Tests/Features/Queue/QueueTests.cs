@@ -145,6 +145,64 @@ public abstract class QueueTests(TestDatabaseKind kind) : AppTest(kind)
     }
 
     [Fact]
+    public async Task A_long_queue_comes_in_pages_of_fifty_with_the_counts_of_all_of_it()
+    {
+        // 52 routine inquiries, the oldest first in the queue; all of them long past their target.
+        for (var n = 0; n < 52; n++)
+        {
+            await App.AddInquiryAsync($"Person {n:00}", Urgency.Routine, Now.AddDays(-5).AddMinutes(n * 60));
+        }
+
+        await App.AddInquiryAsync("Emergency", Urgency.Emergency, Now.AddMinutes(-5));
+        var (client, _) = await App.SignedInAsync(StaffRoles.Coordinator);
+
+        var first = await client.GetDocumentAsync("/staff/queue");
+        var names = first.QuerySelectorAll("table#queue tbody th a").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Equal(50, names.Count);
+        Assert.Equal("Emergency", names[0]);
+        Assert.Equal("Person 48", names[^1]);
+        var count = first.QuerySelector("#queue-count")!.TextContent;
+        Assert.Contains("53 open inquiries", count, StringComparison.Ordinal);
+        Assert.Contains("Page 1 of 2", count, StringComparison.Ordinal);
+        Assert.Contains("52 over target", count, StringComparison.Ordinal);
+        Assert.Null(first.QuerySelector("#queue-pages a[rel=prev]"));
+        var next = first.QuerySelector("#queue-pages a[rel=next]")!.GetAttribute("href");
+        Assert.Equal("/staff/queue?p=2", next);
+
+        var second = await client.GetDocumentAsync(next!);
+        Assert.Equal(["Person 49", "Person 50", "Person 51"],
+            second.QuerySelectorAll("table#queue tbody th a").Select(a => a.TextContent.Trim()));
+        Assert.Contains("Page 2 of 2", second.QuerySelector("#queue-count")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/staff/queue", second.QuerySelector("#queue-pages a[rel=prev]")!.GetAttribute("href"));
+        Assert.Null(second.QuerySelector("#queue-pages a[rel=next]"));
+
+        // A page past the end shows the last one rather than an empty table.
+        var beyond = await client.GetDocumentAsync("/staff/queue?p=9");
+        Assert.Equal(3, beyond.QuerySelectorAll("table#queue tbody tr").Length);
+    }
+
+    [Fact]
+    public async Task The_counts_cover_every_page_and_the_filters_keep_their_pages()
+    {
+        var (client, me) = await App.SignedInAsync(StaffRoles.Coordinator);
+        for (var n = 0; n < 51; n++)
+        {
+            await App.AddInquiryAsync($"Mine {n:00}", Urgency.Routine, Now.AddDays(-2).AddMinutes(n), ownerId: me.Id);
+        }
+
+        await App.AddInquiryAsync("Unowned", Urgency.Routine, Now.AddMinutes(-30));
+
+        var mine = await client.GetDocumentAsync("/staff/queue?show=mine");
+        var count = mine.QuerySelector("#queue-count")!.TextContent;
+        // Received two days ago with a one-day target: all 51 are over target and due, though only 50 are shown.
+        Assert.Contains("51 open inquiries, 51 over target, 51 due now.", count, StringComparison.Ordinal);
+        Assert.Equal("/staff/queue?show=mine&p=2", mine.QuerySelector("#queue-pages a[rel=next]")!.GetAttribute("href"));
+        var second = await client.GetDocumentAsync("/staff/queue?show=mine&p=2");
+        Assert.Equal(["Mine 50"], second.QuerySelectorAll("table#queue tbody th a").Select(a => a.TextContent.Trim()));
+        Assert.Contains("52 open inquiries", (await client.GetDocumentAsync("/staff/queue")).QuerySelector("#queue-count")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_empty_queue_says_so()
     {
         var (client, _) = await App.SignedInAsync(StaffRoles.Coordinator);
