@@ -87,6 +87,7 @@ public class SpineDeskDbContext(DbContextOptions<SpineDeskDbContext> options) : 
             {
                 entry.Entity.NameKey = InquirySearchKeys.Name(entry.Entity.Name);
                 entry.Entity.EmailKey = InquirySearchKeys.Email(entry.Entity.Email);
+                entry.Entity.PhoneTail = InquirySearchKeys.PhoneTail(entry.Entity.Phone);
             }
         }
 
@@ -170,11 +171,17 @@ public class SpineDeskDbContext(DbContextOptions<SpineDeskDbContext> options) : 
             e.HasIndex(i => i.Phone);
             e.HasIndex(i => i.EmailKey);
             e.HasIndex(i => i.ReceivedAt);
+            e.Property(i => i.PhoneTail).HasMaxLength(20);
+            // The end of a number ("555-0143") is an equality look-up on its last seven digits, not a scan.
+            e.HasIndex(i => i.PhoneTail);
             if (IsSqlite)
             {
                 // Name search is a substring match: SQLite scans this narrow index instead of the table. PostgreSQL
                 // has a trigram (pg_trgm) GIN index instead, created in its DeskIndexes migration.
                 e.HasIndex(i => i.NameKey);
+                // A name within one stage: without this SQLite walks the stage's rows (most of the table for
+                // "Closed") and reads each one; with it the match is decided inside the index (docs/benchmarks.md).
+                e.HasIndex(i => new { i.Stage, i.NameKey, i.ReceivedAt });
             }
             e.HasOne<Inquiry>().WithMany().HasForeignKey(i => i.PossibleDuplicateOfId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Inquiry>().WithMany().HasForeignKey(i => i.MergedIntoId).OnDelete(DeleteBehavior.Restrict);

@@ -32,6 +32,12 @@ public class Inquiry
     /// <summary>The email in lower case (<see cref="InquirySearchKeys.Email"/>); kept up to date on save.</summary>
     public string? EmailKey { get; set; }
 
+    /// <summary>
+    /// The last digits of the phone number (<see cref="InquirySearchKeys.PhoneTail"/>), so that a search by the end
+    /// of a number is an index look-up rather than a scan; kept up to date on save.
+    /// </summary>
+    public string PhoneTail { get; set; } = "";
+
     public ContactMethod PreferredContactMethod { get; set; }
 
     public ContactTime PreferredContactTime { get; set; }

@@ -42,4 +42,17 @@ public static class InquirySearchKeys
 
     public static string? Email(string? email) =>
         string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();
+
+    /// <summary>How many of a number's last digits <see cref="PhoneTail"/> keeps: the fewest a search by number needs.</summary>
+    public const int PhoneTailDigits = 7;
+
+    /// <summary>
+    /// The last <see cref="PhoneTailDigits"/> digits of a phone number (all of them when it has fewer): every search
+    /// for the end of a number gives at least that many digits, so its own tail must equal the stored one.
+    /// </summary>
+    public static string PhoneTail(string? phone)
+    {
+        var digits = new string([.. (phone ?? "").Where(char.IsAsciiDigit)]);
+        return digits.Length <= PhoneTailDigits ? digits : digits[^PhoneTailDigits..];
+    }
 }

@@ -485,6 +485,11 @@ namespace SpineDesk.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("PhoneTail")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("PossibleDuplicateMatch")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -548,6 +553,8 @@ namespace SpineDesk.Migrations.Postgres.Migrations
                     b.HasIndex("PatientId");
 
                     b.HasIndex("Phone");
+
+                    b.HasIndex("PhoneTail");
 
                     b.HasIndex("PossibleDuplicateOfId");
 

@@ -464,6 +464,11 @@ namespace SpineDesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PhoneTail")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PossibleDuplicateMatch")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -530,6 +535,8 @@ namespace SpineDesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Phone");
 
+                    b.HasIndex("PhoneTail");
+
                     b.HasIndex("PossibleDuplicateOfId");
 
                     b.HasIndex("PossiblePatientId");
@@ -543,6 +550,8 @@ namespace SpineDesk.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("OwnerId", "Stage");
+
+                    b.HasIndex("Stage", "NameKey", "ReceivedAt");
 
                     b.HasIndex("Stage", "Urgency", "ReceivedAt");
 

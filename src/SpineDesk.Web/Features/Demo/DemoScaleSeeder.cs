@@ -8,6 +8,7 @@ using SpineDesk.Data.Consultations;
 using SpineDesk.Data.Intake;
 using SpineDesk.Data.Outbox;
 using SpineDesk.Data.Staff;
+using SpineDesk.Data.Tasks;
 using SpineDesk.Web.Features.Intake;
 
 namespace SpineDesk.Web.Features.Demo;
@@ -17,14 +18,15 @@ public sealed record DemoScaleRequest(int Inquiries, int Events, int Seed);
 
 /// <summary>What a scale seeding added, by kind of timeline event.</summary>
 public sealed record DemoScaleSummary(
-    int Inquiries, int OpenInquiries, int ContactAttempts, int StageChanges, int Notes, int Emails, int Consultations, TimeSpan Took)
+    int Inquiries, int OpenInquiries, int ContactAttempts, int StageChanges, int Notes, int Emails, int Consultations, int Tasks, int OpenTasks, TimeSpan Took)
 {
     public int Events => ContactAttempts + StageChanges + Notes + Emails + Consultations;
 
     public string Describe() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"""
         Scale data seeded in {Took.TotalSeconds:0} s: {Inquiries} inquiries ({OpenInquiries} open) and {Events} timeline events:
-          {ContactAttempts} contact attempts, {StageChanges} stage changes, {Notes} notes, {Emails} outbox emails, {Consultations} consultations.
+          {ContactAttempts} contact attempts, {StageChanges} stage changes, {Notes} notes, {Emails} outbox emails, {Consultations} consultations;
+          and {Tasks} tasks ({OpenTasks} open).
         """);
 }
 
@@ -80,6 +82,7 @@ public sealed class DemoScaleSeeder(
         var random = new Randomizer(unchecked(request.Seed + 2));
         var booked = new HashSet<(string, DateTime)>();
         var extras = inquiries.Select(i => EmailsAndConsultations(i, team, random, booked, now)).ToList();
+        var tasks = inquiries.Select(i => TaskFor(i, team, random, now)).ToList();
         var emails = extras.Sum(e => e.Count(x => x is OutboxMessage));
         var consultations = extras.Sum(e => e.Count(x => x is Consultation));
 
@@ -100,6 +103,7 @@ public sealed class DemoScaleSeeder(
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.Inquiries.AddRange(batch);
             db.AddRange(extras.GetRange(start, batch.Count).SelectMany(e => e));
+            db.AddRange(tasks.GetRange(start, batch.Count).OfType<StaffTask>());
             db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(cancellationToken);
             for (var i = 0; i < batch.Count; i++)
@@ -125,7 +129,8 @@ public sealed class DemoScaleSeeder(
 
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         return new DemoScaleSummary(
-            inquiries.Count, inquiries.Count(i => i.IsOpen), attempts, stageChanges, noteCount, emails, consultations, watch.Elapsed);
+            inquiries.Count, inquiries.Count(i => i.IsOpen), attempts, stageChanges, noteCount, emails, consultations,
+            tasks.Count(t => t is not null), tasks.Count(t => t?.Status == StaffTaskStatus.Open), watch.Elapsed);
     }
 
     /// <summary>
@@ -146,6 +151,38 @@ public sealed class DemoScaleSeeder(
         }
 
         return new DemoTeam(staff);
+    }
+
+    /// <summary>
+    /// A task about one inquiry in four: still open (due from yesterday to the day after tomorrow, for its owner or
+    /// any coordinator) while the inquiry is open, otherwise done within a few days of arrival.
+    /// </summary>
+    private static StaffTask? TaskFor(Inquiry inquiry, DemoTeam team, Randomizer random, DateTime now)
+    {
+        if (!random.Bool(0.25f))
+        {
+            return null;
+        }
+
+        var open = inquiry.IsOpen;
+        var created = Min(now, inquiry.ReceivedAt.AddHours(random.Number(1, 48)));
+        var byRole = inquiry.OwnerId is null || random.Bool(0.2f);
+        var titles = new[] { "Call back about the referral letter", "Send the information pack", "Chase the imaging report", "Check insurance questions with the person" };
+        return new StaffTask
+        {
+            Title = titles[random.Number(0, titles.Length - 1)],
+            Inquiry = inquiry,
+            OwnerId = byRole ? null : inquiry.OwnerId,
+            OwnerRole = byRole ? StaffRoles.Coordinator : null,
+            DueAt = open ? now.AddMinutes(random.Number(-24 * 60, 48 * 60)) : created.AddDays(1),
+            Priority = random.Bool(0.2f) ? TaskPriority.High : random.Bool(0.2f) ? TaskPriority.Low : TaskPriority.Normal,
+            Status = open ? StaffTaskStatus.Open : random.Bool(0.9f) ? StaffTaskStatus.Done : StaffTaskStatus.Cancelled,
+            CreatedAt = created,
+            CreatedById = Pick(random, team.Coordinators),
+            ClosedAt = open ? null : Min(now, created.AddDays(random.Number(0, 4))),
+            ClosedById = open ? null : Pick(random, team.Coordinators),
+            Outcome = open ? null : "Done.",
+        };
     }
 
     /// <summary>The confirmation email, and for each booking in the history a consultation and its email.</summary>

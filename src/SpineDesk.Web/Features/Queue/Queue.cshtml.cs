@@ -111,7 +111,7 @@ public sealed class QueueModel(SpineDeskDbContext db, AuditLog audit, ClinicCloc
         var now = clock.UtcNow;
         // Working time becomes receipt cut-offs, so that "due" and "over target" are decided in SQL for every row
         // (counts and pages) rather than in memory for all open inquiries.
-        var firstAttemptDue = LatestReceiptDueNow(now);
+        var firstAttemptDue = cadence.FirstAttemptDueCutoff(now);
         var routineCutoff = cadence.OverdueReceiptCutoff(Urgency.Routine, now);
         var urgentCutoff = cadence.OverdueReceiptCutoff(Urgency.Urgent, now);
         var emergencyCutoff = cadence.OverdueReceiptCutoff(Urgency.Emergency, now);
@@ -212,40 +212,5 @@ public sealed class QueueModel(SpineDeskDbContext db, AuditLog audit, ClinicCloc
         })];
         audit.Add(AuditActions.View("Queue"), "Queue", "open", $"Filter: {Show}; page {PageNumber}");
         await db.SaveChangesAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// The latest receipt time whose first attempt is due by <paramref name="now"/>: once the clinic has opened
-    /// since the inquiry arrived. The opening only moves later as the receipt does, so it is found by bisection
-    /// (to the second), as <see cref="ClinicCadence.OverdueReceiptCutoff"/> does for the target.
-    /// </summary>
-    private DateTime LatestReceiptDueNow(DateTime now)
-    {
-        var low = now.AddDays(-60);
-        var high = now;
-        if (cadence.Calendar.NextOpen(low) > now)
-        {
-            return low;
-        }
-
-        if (cadence.Calendar.NextOpen(high) <= now)
-        {
-            return high;
-        }
-
-        while (high - low > TimeSpan.FromSeconds(1))
-        {
-            var middle = low + ((high - low) / 2);
-            if (cadence.Calendar.NextOpen(middle) <= now)
-            {
-                low = middle;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
     }
 }

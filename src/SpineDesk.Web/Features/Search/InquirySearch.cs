@@ -121,7 +121,9 @@ public sealed class InquirySearch(SpineDeskDbContext db, PhoneNumberReader phone
             }
 
             // Part of a number, such as the local part without the area code: match the end of the stored number.
-            return (inquiries.Where(i => i.Phone.EndsWith(digits)), SearchKind.PhoneEnding);
+            // The stored tail narrows it by index to the few numbers ending the same way (docs/benchmarks.md).
+            var tail = InquirySearchKeys.PhoneTail(digits);
+            return (inquiries.Where(i => i.PhoneTail == tail && i.Phone.EndsWith(digits)), SearchKind.PhoneEnding);
         }
 
         var reference = ReferenceNumbers.Normalize(text);
