@@ -54,6 +54,18 @@ public abstract class SearchTests(TestDatabaseKind kind) : AppTest(kind)
     }
 
     [Fact]
+    public async Task The_end_of_a_number_longer_than_the_indexed_tail_must_match_in_full()
+    {
+        // Both end in 555-0143 (the stored seven-digit tail); only one ends in 2-555-0143.
+        await App.AddPersonAsync("Maria Lopez", phone: "+12125550143");
+        await App.AddPersonAsync("Other Person", phone: "+13135550143");
+        var (client, _) = await App.SignedInAsync(StaffRoles.Coordinator);
+
+        Assert.Equal(["Maria Lopez"], await SearchAsync(client, Q("2-555-0143")));
+        Assert.Equal(["Maria Lopez", "Other Person"], (await SearchAsync(client, Q("555 0143"))).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task An_email_address_is_found_whatever_its_case()
     {
         await App.AddPersonAsync("Maria Lopez", email: "maria.lopez@example.com");
