@@ -65,6 +65,16 @@ public sealed class DeskPagesTests(SiteFixture site) : BrowserTest(site)
         await Expect(page.Locator("#task-due-error")).ToBeVisibleAsync();
         problems.AddRange(new[] { await page.SeriousViolationsAsync(), await page.HorizontalScrollAsync() }.OfType<string>());
 
+        // Cancelling a task without saying why, and adding an empty patient note: both sent back with the error.
+        await page.GotoAsync($"/staff/tasks/{Id(clinic.TaskId)}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel the task" }).ClickAsync();
+        await Expect(page.Locator("#task-cancel-reason-error")).ToBeVisibleAsync();
+        problems.AddRange(new[] { await page.SeriousViolationsAsync(), await page.HorizontalScrollAsync() }.OfType<string>());
+        await page.GotoAsync($"/staff/patients/{Id(clinic.PatientId)}/notes");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add note" }).ClickAsync();
+        await Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
+        problems.AddRange(new[] { await page.SeriousViolationsAsync(), await page.HorizontalScrollAsync() }.OfType<string>());
+
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine + Environment.NewLine, problems));
     }
 
