@@ -26,9 +26,10 @@ public sealed record MorningClinic(
 public static class MorningData
 {
     /// <summary>
-    /// A coordinator who owns three people: an emergency and an urgent inquiry nobody has called yet (both
-    /// received eight days ago, so their first call is due now whatever the day and hour, and earlier than
-    /// anything another test leaves in the shared database), and a routine person already reached who agreed
+    /// A coordinator who owns three people: an emergency and an urgent inquiry nobody has called yet (received
+    /// eight and nine days ago, so their first call is due now whatever the day and hour, and earlier than
+    /// anything another test leaves in the shared database; the urgent one arrived and is stored first, so only
+    /// the urgency can put the emergency on top), and a routine person already reached who agreed
     /// to a consultation (nothing due). Plus one overdue task of the coordinator's, and a clinician with a
     /// name of their own who works every day 09:00–17:00 in 30-minute slots, in person or by video.
     /// </summary>
@@ -65,12 +66,12 @@ public static class MorningData
 
         var emergency = Person($"Ellen {surname}", "+12125550171", now.AddDays(-8), Urgency.Emergency, PipelineStage.New, coordinatorId);
         emergency.Message = "Numbness between my legs since yesterday and my legs feel weak.";
-        var urgent = Person($"Umar {surname}", "+12125550172", now.AddDays(-8), Urgency.Urgent, PipelineStage.New, coordinatorId);
+        var urgent = Person($"Umar {surname}", "+12125550172", now.AddDays(-9), Urgency.Urgent, PipelineStage.New, coordinatorId);
         var routine = Person($"Rosa {surname}", "+12125550173", now.AddDays(-2), Urgency.Routine, PipelineStage.Contacting, coordinatorId);
         routine.FirstContactAttemptAt = now.AddDays(-1);
         routine.ContactAttempts.Add(new ContactAttempt { At = now.AddDays(-1), StaffUserId = coordinatorId, Channel = ContactChannel.Phone, Outcome = ContactOutcome.Reached, Note = "Would like a consultation, any weekday." });
         routine.StageChanges.Add(new StageChange { At = now.AddDays(-1), From = PipelineStage.New, To = PipelineStage.Contacting, StaffUserId = coordinatorId });
-        db.Inquiries.AddRange(emergency, urgent, routine);
+        db.Inquiries.AddRange(urgent, emergency, routine);
         await db.SaveChangesAsync();
 
         var taskTitle = $"Chase the MRI report for Rosa {surname}";
