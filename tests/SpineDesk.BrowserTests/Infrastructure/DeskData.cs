@@ -6,7 +6,9 @@ using SpineDesk.Data;
 using SpineDesk.Data.Consultations;
 using SpineDesk.Data.Intake;
 using SpineDesk.Data.Staff;
+using SpineDesk.Data.Tasks;
 using SpineDesk.Web.Features.Intake;
+using SpineDesk.Web.Features.Patients;
 
 namespace SpineDesk.BrowserTests.Infrastructure;
 
@@ -19,14 +21,18 @@ public sealed record DeskClinic(
     int ContactingInquiryId,
     int ConsultationId,
     int DuplicateId,
-    int OriginalId);
+    int OriginalId,
+    int TaskId,
+    int PatientId);
 
 public static class DeskData
 {
     /// <summary>
     /// A coordinator; a clinician who works every day 09:00–17:00; an inquiry with attempts, a note, stage
-    /// changes and a consultation booked for tomorrow; another being contacted (to book); and a pair of
-    /// duplicates (to merge). Every person carries one new surname, so a search finds just these.
+    /// changes and a consultation booked for tomorrow, registered as a patient with a note of their own; another
+    /// being contacted (to book, to register) with an overdue task about them; and a pair of duplicates (to
+    /// merge). Every person carries one new surname, so a search finds just these. The coordinator owns the
+    /// people being contacted, none tried yet, so My day lists calls and the task.
     /// </summary>
     public static async Task<DeskClinic> SeedDeskAsync(this SpineDeskServer server)
     {
@@ -95,8 +101,24 @@ public static class DeskData
             IcsUid = $"{Guid.NewGuid():N}@spinedesk",
         };
         db.Consultations.Add(consultation);
+        var task = new StaffTask
+        {
+            Title = $"Send Carl {surname} the exercise leaflet",
+            Details = "He asked for it on the phone; the printed one, by post.",
+            InquiryId = contacting.Id,
+            OwnerId = coordinatorId,
+            DueAt = now.AddMinutes(-30),
+            Priority = TaskPriority.High,
+            Status = StaffTaskStatus.Open,
+            CreatedAt = now.AddHours(-2),
+            CreatedById = coordinatorId,
+        };
+        db.Tasks.Add(task);
+        await scope.ServiceProvider.GetRequiredService<PatientRegistry>().EnsureForAsync(booked, coordinatorId, new DateOnly(1971, 3, 27), CancellationToken.None);
         await db.SaveChangesAsync();
-        return new DeskClinic(coordinator, clinicianId, surname, booked.Id, contacting.Id, consultation.Id, duplicate.Id, original.Id);
+        db.Notes.Add(new Note { PatientId = booked.PatientId, At = now.AddHours(-3), StaffUserId = coordinatorId, Text = "MRI report received from the GP." });
+        await db.SaveChangesAsync();
+        return new DeskClinic(coordinator, clinicianId, surname, booked.Id, contacting.Id, consultation.Id, duplicate.Id, original.Id, task.Id, booked.PatientId!.Value);
     }
 
     private static Inquiry Person(string name, string phone, DateTime receivedAt, PipelineStage stage, string? ownerId) => new()

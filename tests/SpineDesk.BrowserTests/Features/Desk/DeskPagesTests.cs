@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Playwright;
 using SpineDesk.BrowserTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -32,6 +33,13 @@ public sealed class DeskPagesTests(SiteFixture site) : BrowserTest(site)
             ($"/staff/consultations/availability?Clinician={clinic.ClinicianId}", "table.data-table tbody tr"),
             ($"/staff/merge/{Id(clinic.OriginalId)}/{Id(clinic.DuplicateId)}", "main form"),
             ($"/staff/inquiries/{Id(clinic.BookedInquiryId)}/notes", "textarea"),
+            ("/staff/my-day", "#due-now .day-item"),
+            ("/staff/tasks", "table.data-table tbody tr"),
+            ($"/staff/tasks/new?inquiry={Id(clinic.ContactingInquiryId)}", "#new-task"),
+            ($"/staff/tasks/{Id(clinic.TaskId)}", "main form"),
+            ($"/staff/patients/{Id(clinic.PatientId)}", "main h1"),
+            ($"/staff/inquiries/{Id(clinic.ContactingInquiryId)}/patient", "#register-form"),
+            ($"/staff/patients/{Id(clinic.PatientId)}/notes", "textarea"),
         ];
 
         var problems = new List<string>();
@@ -47,6 +55,25 @@ public sealed class DeskPagesTests(SiteFixture site) : BrowserTest(site)
             await Expect(page.Locator(shows).First).ToBeAttachedAsync();
             problems.AddRange(new[] { await page.SeriousViolationsAsync(), await page.HorizontalScrollAsync() }.OfType<string>());
         }
+
+        // A form sent back with its errors shown: a task due in the past is refused by the server.
+        await page.GotoAsync($"/staff/tasks/new?inquiry={Id(clinic.ContactingInquiryId)}");
+        await page.GetByLabel("What needs doing").FillAsync("Call the GP surgery for the MRI report");
+        await page.GetByLabel("Due (clinic time", new() { Exact = false }).FillAsync(DateTime.UtcNow.AddDays(-3).ToString("yyyy-MM-dd'T'09:00", CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the task" }).ClickAsync();
+        await Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
+        await Expect(page.Locator("#task-due-error")).ToBeVisibleAsync();
+        problems.AddRange(new[] { await page.SeriousViolationsAsync(), await page.HorizontalScrollAsync() }.OfType<string>());
+
+        // Cancelling a task without saying why, and adding an empty patient note: both sent back with the error.
+        await page.GotoAsync($"/staff/tasks/{Id(clinic.TaskId)}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel the task" }).ClickAsync();
+        await Expect(page.Locator("#task-cancel-reason-error")).ToBeVisibleAsync();
+        problems.AddRange(new[] { await page.SeriousViolationsAsync(), await page.HorizontalScrollAsync() }.OfType<string>());
+        await page.GotoAsync($"/staff/patients/{Id(clinic.PatientId)}/notes");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add note" }).ClickAsync();
+        await Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
+        problems.AddRange(new[] { await page.SeriousViolationsAsync(), await page.HorizontalScrollAsync() }.OfType<string>());
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine + Environment.NewLine, problems));
     }
