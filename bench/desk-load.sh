@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# The coordinators' desk under a clinic's two years of data: p50/p95/p99 of the queue and search pages, beside a
+# The coordinators' desk under a clinic's two years of data: p50/p95/p99 of the queue, My day, tasks and search, beside a
 # bare authenticated page (/staff) in the same run, on SQLite and on PostgreSQL.
 #
 #   bench/desk-load.sh                 both databases
 #   DB=sqlite bench/desk-load.sh       one of them (sqlite | postgres)
-#   EXTRA_URLS="my-day=/staff/my-day" bench/desk-load.sh      measure more pages (name=path, space-separated)
+#   EXTRA_URLS="name=/staff/path" bench/desk-load.sh      measure more pages (name=path, space-separated)
 #
 # Settings: INQUIRIES=100000 EVENTS=1000000 DURATION=15s WARMUP=3s THREADS=2 CONNECTIONS=4.
 # For each database: builds Release (once), makes a temporary folder, for PostgreSQL starts a private server from
@@ -141,6 +141,8 @@ run_one() { # run_one sqlite|postgres
     "queue-mine=/staff/queue?show=mine"
     "queue-unclaimed=/staff/queue?show=unclaimed"
     "queue-page-3=/staff/queue?p=3"
+    "my-day=/staff/my-day"
+    "tasks-mine=/staff/tasks"
     "search-name=/staff/search?q=$(enc "$name_part")"
     "search-name-closed=/staff/search?q=$(enc "$name_part")&stage=Closed"
     "search-phone=/staff/search?q=$(enc "$phone")"
