@@ -297,6 +297,8 @@ public class SpineDeskDbContext(DbContextOptions<SpineDeskDbContext> options) : 
             {
                 // A task has exactly one owner: a person or a role, never both, never neither.
                 t.HasCheckConstraint("CK_Tasks_OneOwner", "(\"OwnerId\" IS NULL) <> (\"OwnerRole\" IS NULL)");
+                // About an inquiry or a patient (or nobody in particular), not both.
+                t.HasCheckConstraint("CK_Tasks_OneSubject", "\"InquiryId\" IS NULL OR \"PatientId\" IS NULL");
             });
             e.Property(t => t.Title).HasMaxLength(StaffTask.TitleMaxLength);
             e.Property(t => t.Details).HasMaxLength(StaffTask.DetailsMaxLength);
@@ -308,12 +310,14 @@ public class SpineDeskDbContext(DbContextOptions<SpineDeskDbContext> options) : 
             e.Property(t => t.Rule).HasMaxLength(60);
             e.Property(t => t.Version).IsConcurrencyToken();
             e.HasOne(t => t.Inquiry).WithMany().HasForeignKey(t => t.InquiryId);
+            e.HasOne(t => t.Patient).WithMany().HasForeignKey(t => t.PatientId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(t => t.Owner).WithMany().HasForeignKey(t => t.OwnerId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Consultation>().WithMany().HasForeignKey(t => t.ConsultationId).OnDelete(DeleteBehavior.Restrict);
             // My day and the task list read open tasks by owner (person or role) in due order.
             e.HasIndex(t => new { t.Status, t.OwnerId, t.DueAt });
             e.HasIndex(t => new { t.Status, t.OwnerRole, t.DueAt });
             e.HasIndex(t => new { t.InquiryId, t.Status });
+            e.HasIndex(t => new { t.PatientId, t.Status });
             // A rule makes its task once per trigger, even when two requests record the same event.
             e.HasIndex(t => new { t.Rule, t.ConsultationId }).IsUnique()
                 .HasFilter("\"Rule\" IS NOT NULL AND \"ConsultationId\" IS NOT NULL");

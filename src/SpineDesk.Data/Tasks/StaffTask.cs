@@ -1,4 +1,5 @@
 using SpineDesk.Data.Intake;
+using SpineDesk.Data.Patients;
 using SpineDesk.Data.Staff;
 
 namespace SpineDesk.Data.Tasks;
@@ -6,7 +7,7 @@ namespace SpineDesk.Data.Tasks;
 /// <summary>
 /// A piece of work for a staff member or for anyone in a role: call someone back, chase a document, review
 /// an answer. Owned by exactly one person (<see cref="OwnerId"/>) or one role (<see cref="OwnerRole"/>), which
-/// the database checks. Made by hand or by a rule (<see cref="Rule"/>, with what triggered it, so a rule makes
+/// the database checks. About one inquiry, one patient or nobody in particular (never two). Made by hand or by a rule (<see cref="Rule"/>, with what triggered it, so a rule makes
 /// its task once). Closed tasks are kept: done or cancelled, by whom, when and why.
 /// </summary>
 public class StaffTask
@@ -27,6 +28,11 @@ public class StaffTask
     public int? InquiryId { get; set; }
 
     public Inquiry? Inquiry { get; set; }
+
+    /// <summary>The patient the task is about, for work on the patient rather than one inquiry; null otherwise.</summary>
+    public int? PatientId { get; set; }
+
+    public Patient? Patient { get; set; }
 
     /// <summary>The person who owns the task, or null when a role does.</summary>
     public string? OwnerId { get; set; }

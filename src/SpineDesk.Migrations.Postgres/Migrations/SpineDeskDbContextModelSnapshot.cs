@@ -1245,6 +1245,9 @@ namespace SpineDesk.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int?>("PatientId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1276,6 +1279,8 @@ namespace SpineDesk.Migrations.Postgres.Migrations
 
                     b.HasIndex("InquiryId", "Status");
 
+                    b.HasIndex("PatientId", "Status");
+
                     b.HasIndex("Rule", "ConsultationId")
                         .IsUnique()
                         .HasFilter("\"Rule\" IS NOT NULL AND \"ConsultationId\" IS NOT NULL");
@@ -1287,6 +1292,8 @@ namespace SpineDesk.Migrations.Postgres.Migrations
                     b.ToTable("Tasks", null, t =>
                         {
                             t.HasCheckConstraint("CK_Tasks_OneOwner", "(\"OwnerId\" IS NULL) <> (\"OwnerRole\" IS NULL)");
+
+                            t.HasCheckConstraint("CK_Tasks_OneSubject", "\"InquiryId\" IS NULL OR \"PatientId\" IS NULL");
                         });
                 });
 
@@ -1540,9 +1547,16 @@ namespace SpineDesk.Migrations.Postgres.Migrations
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("SpineDesk.Data.Patients.Patient", "Patient")
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Inquiry");
 
                     b.Navigation("Owner");
+
+                    b.Navigation("Patient");
                 });
 
             modelBuilder.Entity("SpineDesk.Data.Intake.Inquiry", b =>

@@ -1206,6 +1206,9 @@ namespace SpineDesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PatientId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1237,6 +1240,8 @@ namespace SpineDesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("InquiryId", "Status");
 
+                    b.HasIndex("PatientId", "Status");
+
                     b.HasIndex("Rule", "ConsultationId")
                         .IsUnique()
                         .HasFilter("\"Rule\" IS NOT NULL AND \"ConsultationId\" IS NOT NULL");
@@ -1248,6 +1253,8 @@ namespace SpineDesk.Migrations.Sqlite.Migrations
                     b.ToTable("Tasks", null, t =>
                         {
                             t.HasCheckConstraint("CK_Tasks_OneOwner", "(\"OwnerId\" IS NULL) <> (\"OwnerRole\" IS NULL)");
+
+                            t.HasCheckConstraint("CK_Tasks_OneSubject", "\"InquiryId\" IS NULL OR \"PatientId\" IS NULL");
                         });
                 });
 
@@ -1501,9 +1508,16 @@ namespace SpineDesk.Migrations.Sqlite.Migrations
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("SpineDesk.Data.Patients.Patient", "Patient")
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Inquiry");
 
                     b.Navigation("Owner");
+
+                    b.Navigation("Patient");
                 });
 
             modelBuilder.Entity("SpineDesk.Data.Intake.Inquiry", b =>

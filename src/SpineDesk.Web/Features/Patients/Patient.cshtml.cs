@@ -7,6 +7,7 @@ using SpineDesk.Web.Features.Audit;
 using SpineDesk.Web.Features.Intake;
 using SpineDesk.Web.Features.Queue;
 using SpineDesk.Web.Features.Staff;
+using SpineDesk.Web.Features.Tasks;
 
 namespace SpineDesk.Web.Features.Patients;
 
@@ -25,6 +26,9 @@ public sealed class PatientModel(SpineDeskDbContext db, AuditLog audit, ClinicCl
 
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
 
+    /// <summary>Tasks about the patient or any of their inquiries: open ones, then the latest closed.</summary>
+    public IReadOnlyList<TaskRow> Tasks { get; private set; } = [];
+
     [TempData]
     public string? StatusMessage { get; set; }
 
@@ -39,6 +43,7 @@ public sealed class PatientModel(SpineDeskDbContext db, AuditLog audit, ClinicCl
         }
 
         (Patient, Inquiries, Timeline) = data;
+        Tasks = await PersonTasks.ForPatientAsync(db, id, cancellationToken);
         await audit.RecordViewAsync(PatientAudit.EntityType, Patient.PatientNumber, cancellationToken);
         return Page();
     }

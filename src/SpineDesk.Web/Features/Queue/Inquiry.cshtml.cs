@@ -86,7 +86,7 @@ public sealed partial class InquiryModel : PageModel
 
         (Inquiry, Timeline, Coordinators) = data;
         SelfAssessment = await InquirySelfAssessment.LoadAsync(_db, _packs, id, cancellationToken);
-        Tasks = await InquiryTasks.LoadAsync(_db, id, cancellationToken);
+        Tasks = await PersonTasks.ForInquiryAsync(_db, id, cancellationToken);
         await _audit.RecordViewAsync(EntityType, Key(id), cancellationToken);
         Response.StatusCode = status;
         return Page();

@@ -25,8 +25,14 @@ public sealed class NewTaskModel(SpineDeskDbContext db, AuditLog audit, ClinicCl
     [BindProperty(SupportsGet = true, Name = "inquiry")]
     public int? InquiryId { get; set; }
 
-    /// <summary>The person's name and reference, when the task is about someone.</summary>
+    [BindProperty(SupportsGet = true, Name = "patient")]
+    public int? PatientId { get; set; }
+
+    /// <summary>The person's name and reference or patient number, when the task is about someone.</summary>
     public string? About { get; private set; }
+
+    /// <summary>Their inquiry page or patient record, when the task is about someone.</summary>
+    public string? AboutHref => TaskWords.PersonHref(InquiryId, PatientId);
 
     [BindProperty]
     public TaskForm Form { get; set; } = new();
@@ -75,6 +81,7 @@ public sealed class NewTaskModel(SpineDeskDbContext db, AuditLog audit, ClinicCl
             Title = values.Title,
             Details = values.Details,
             InquiryId = InquiryId,
+            PatientId = PatientId,
             OwnerId = values.OwnerId,
             OwnerRole = values.OwnerRole,
             DueAt = values.DueAt,
@@ -94,18 +101,22 @@ public sealed class NewTaskModel(SpineDeskDbContext db, AuditLog audit, ClinicCl
         }
 
         TempData[nameof(TaskDetailsModel.StatusMessage)] = "Task added.";
-        return Redirect(InquiryId is { } inquiry ? $"/staff/inquiries/{Key(inquiry)}#tasks" : $"/staff/tasks/{Key(task.Id)}");
+        return Redirect(AboutHref is { } person ? person + "#tasks" : $"/staff/tasks/{Key(task.Id)}");
     }
 
     /// <summary>The audit line for a task: who it is about, who owns it, when it is due, how important.</summary>
     internal static string Describe(StaffTask task) =>
         string.Join(", ", new[]
         {
-            task.InquiryId is { } i ? $"Inquiry {Key(i)}" : "No inquiry",
+            Subject(task),
             task.OwnerId is { } o ? $"owner {o}" : $"owner role {task.OwnerRole}",
             $"due {ClinicClock.Iso(task.DueAt)}",
             $"priority {task.Priority}",
         });
+
+    /// <summary>Who a task is about, for the audit trail: "Inquiry 12", "Patient 3" or "No one in particular".</summary>
+    internal static string Subject(StaffTask task) =>
+        task.InquiryId is { } i ? $"Inquiry {Key(i)}" : task.PatientId is { } p ? $"Patient {Key(p)}" : "No one in particular";
 
     private DateTime DefaultDue(DateTime now)
     {
@@ -118,16 +129,27 @@ public sealed class NewTaskModel(SpineDeskDbContext db, AuditLog audit, ClinicCl
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         OwnerChoices = await owners.ChoicesAsync(cancellationToken);
-        if (InquiryId is not { } id)
+        if (InquiryId is { } inquiryId)
         {
-            return true;
+            // One subject only: an inquiry's task is about the inquiry (its patient's page shows it too).
+            PatientId = null;
+            var inquiry = await db.Inquiries.AsNoTracking().Where(i => i.Id == inquiryId)
+                .Select(i => new { i.Name, i.ReferenceNumber })
+                .SingleOrDefaultAsync(cancellationToken);
+            About = inquiry is null ? null : $"{inquiry.Name} ({inquiry.ReferenceNumber})";
+            return inquiry is not null;
         }
 
-        var person = await db.Inquiries.AsNoTracking().Where(i => i.Id == id)
-            .Select(i => new { i.Name, i.ReferenceNumber })
-            .SingleOrDefaultAsync(cancellationToken);
-        About = person is null ? null : $"{person.Name} ({person.ReferenceNumber})";
-        return person is not null;
+        if (PatientId is { } patientId)
+        {
+            var patient = await db.Patients.AsNoTracking().Where(p => p.Id == patientId)
+                .Select(p => new { p.Name, p.PatientNumber })
+                .SingleOrDefaultAsync(cancellationToken);
+            About = patient is null ? null : $"{patient.Name} (patient {patient.PatientNumber})";
+            return patient is not null;
+        }
+
+        return true;
     }
 
     private static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);

@@ -15,8 +15,8 @@ namespace SpineDesk.Web.Features.Tasks;
 /// <summary>What the task page shows.</summary>
 public sealed record TaskView(
     StaffTask Task,
-    string? InquiryName,
-    string? InquiryReference,
+    string? PersonName,
+    string? PersonReference,
     string OwnerName,
     string CreatedByName,
     string? ClosedByName);
@@ -161,8 +161,8 @@ public sealed class TaskDetailsModel(SpineDeskDbContext db, AuditLog audit, Clin
         }
 
         StatusMessage = done;
-        return task.InquiryId is { } inquiry && task.Status != StaffTaskStatus.Open
-            ? Redirect($"/staff/inquiries/{Key(inquiry)}#tasks")
+        return TaskWords.PersonHref(task.InquiryId, task.PatientId) is { } person && task.Status != StaffTaskStatus.Open
+            ? Redirect(person + "#tasks")
             : RedirectToPage(new { id });
     }
 
@@ -180,8 +180,8 @@ public sealed class TaskDetailsModel(SpineDeskDbContext db, AuditLog audit, Clin
             .Select(t => new
             {
                 Task = t,
-                InquiryName = t.Inquiry == null ? null : t.Inquiry.Name,
-                InquiryReference = t.Inquiry == null ? null : t.Inquiry.ReferenceNumber,
+                PersonName = t.Inquiry != null ? t.Inquiry.Name : t.Patient != null ? t.Patient.Name : null,
+                PersonReference = t.Inquiry != null ? t.Inquiry.ReferenceNumber : t.Patient != null ? "patient " + t.Patient.PatientNumber : null,
                 OwnerName = t.Owner == null ? null : t.Owner.DisplayName,
                 CreatedByName = db.Users.Where(u => u.Id == t.CreatedById).Select(u => u.DisplayName).FirstOrDefault(),
                 ClosedByName = db.Users.Where(u => u.Id == t.ClosedById).Select(u => u.DisplayName).FirstOrDefault(),
@@ -195,8 +195,8 @@ public sealed class TaskDetailsModel(SpineDeskDbContext db, AuditLog audit, Clin
         var task = view.Task;
         View = new TaskView(
             task,
-            view.InquiryName,
-            view.InquiryReference,
+            view.PersonName,
+            view.PersonReference,
             view.OwnerName ?? TaskWords.DescribeRole(task.OwnerRole ?? ""),
             view.CreatedByName ?? (task.Rule is null ? "Unknown staff member" : "SpineDesk"),
             view.ClosedByName);
@@ -223,7 +223,7 @@ public sealed class TaskDetailsModel(SpineDeskDbContext db, AuditLog audit, Clin
         return Page();
     }
 
-    private static string Link(StaffTask task) => task.InquiryId is { } i ? $"Inquiry {Key(i)}" : "No inquiry";
+    private static string Link(StaffTask task) => NewTaskModel.Subject(task);
 
     private static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
 }

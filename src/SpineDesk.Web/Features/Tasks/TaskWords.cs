@@ -45,6 +45,12 @@ public static class TaskWords
         _ => $"Made by the rule \"{rule}\"",
     };
 
+    /// <summary>Where the person a task is about is: their inquiry or their patient record; null for nobody.</summary>
+    public static string? PersonHref(int? inquiryId, int? patientId) =>
+        inquiryId is { } i ? $"/staff/inquiries/{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+        : patientId is { } p ? $"/staff/patients/{p.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+        : null;
+
     /// <summary>Sort rank of a priority, High first (the enum is stored as text, so SQL needs this spelled out).</summary>
     public static int Rank(TaskPriority priority) => priority switch
     {

@@ -21,7 +21,7 @@ public enum TaskFilter
 }
 
 /// <summary>One line of the task list.</summary>
-public sealed record TaskRow(int Id, string Title, TaskPriority Priority, StaffTaskStatus Status, DateTime DueAt, string Owner, int? InquiryId, string? Person, DateTime? ClosedAt);
+public sealed record TaskRow(int Id, string Title, TaskPriority Priority, StaffTaskStatus Status, DateTime DueAt, string Owner, string? Person, string? PersonHref, DateTime? ClosedAt);
 
 /// <summary>
 /// Tasks: mine (mine and my roles'), all open, overdue, or recently closed; open ones soonest due first, a page
@@ -79,14 +79,15 @@ public sealed class TasksModel(SpineDeskDbContext db, AuditLog audit, ClinicCloc
                 OwnerName = t.Owner == null ? null : t.Owner.DisplayName,
                 t.OwnerRole,
                 t.InquiryId,
-                Person = t.Inquiry == null ? null : t.Inquiry.Name,
+                t.PatientId,
+                Person = t.Inquiry != null ? t.Inquiry.Name : t.Patient != null ? t.Patient.Name : null,
                 t.ClosedAt,
             })
             .ToListAsync(cancellationToken);
         Rows = [.. rows.Select(t => new TaskRow(
             t.Id, t.Title, t.Priority, t.Status, t.DueAt,
             t.OwnerName ?? TaskWords.DescribeRole(t.OwnerRole ?? StaffRoles.Coordinator),
-            t.InquiryId, t.Person, t.ClosedAt))];
+            t.Person, TaskWords.PersonHref(t.InquiryId, t.PatientId), t.ClosedAt))];
         audit.Add(AuditActions.View("Tasks"), "Tasks", Show.ToString(), $"Page {PageNumber}");
         await db.SaveChangesAsync(cancellationToken);
     }

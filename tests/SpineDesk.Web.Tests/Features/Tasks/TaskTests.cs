@@ -46,7 +46,7 @@ public abstract class TaskTests(TestDatabaseKind kind) : CadenceTest(kind)
 
         var page = await client.GetDocumentAsync(Url(inquiry));
         Assert.Equal("Task added.", page.QuerySelector(".alert-success")!.TextContent.Trim());
-        var listed = Assert.Single(page.QuerySelectorAll("#inquiry-tasks > li"));
+        var listed = Assert.Single(page.QuerySelectorAll("#person-tasks > li"));
         Assert.Contains("Send the MRI request form", listed.TextContent, StringComparison.Ordinal);
         Assert.Contains("High", listed.TextContent, StringComparison.Ordinal);
 
@@ -55,6 +55,50 @@ public abstract class TaskTests(TestDatabaseKind kind) : CadenceTest(kind)
         Assert.Contains($"Inquiry {inquiry}", audit.Details, StringComparison.Ordinal);
         Assert.DoesNotContain("MRI", audit.Details ?? "", StringComparison.Ordinal);
         Assert.DoesNotContain("post", audit.Details ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_task_about_a_patient_is_on_their_record_beside_the_tasks_about_their_inquiries()
+    {
+        var inquiry = await App.AddInquiryAsync("Rosa Diaz", Urgency.Routine, Now.AddHours(-2));
+        var (client, me) = await App.SignedInAsync(StaffRoles.Coordinator);
+        var patient = await App.WithDbAsync(async db =>
+        {
+            var record = new SpineDesk.Data.Patients.Patient { PatientNumber = "PT-TEST-0001", Name = "Rosa Diaz", Phone = "+12125550143", CreatedAt = Now, CreatedById = me.Id };
+            db.Patients.Add(record);
+            await db.SaveChangesAsync();
+            var person = await db.Inquiries.SingleAsync(i => i.Id == inquiry);
+            person.PatientId = record.Id;
+            await db.SaveChangesAsync();
+            return record.Id;
+        });
+        var due = InputValue(Local(Now).AddHours(1));
+        await AddTaskAsync(client, inquiry, ("Form.Title", "Send the MRI request form"), ("Form.Due", due));
+
+        var form = await client.GetDocumentAsync($"/staff/tasks/new?patient={patient}");
+        Assert.Contains("patient PT-TEST-0001", form.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        var response = await client.SubmitFormAsync($"/staff/tasks/new?patient={patient}", [("Form.Title", "Check the consent forms are signed"), ("Form.Due", due)], "form#new-task");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/staff/patients/{patient}#tasks", response.LocationPath());
+        var tasks = await TasksAsync();
+        Assert.Equal([(inquiry, (int?)null), (null, patient)], tasks.Select(t => (t.InquiryId, t.PatientId)));
+        var record = await client.GetDocumentAsync($"/staff/patients/{patient}");
+        var listed = record.QuerySelectorAll("#person-tasks > li").Select(li => li.TextContent).ToList();
+        Assert.Equal(2, listed.Count);
+        Assert.Contains(listed, text => text.Contains("Check the consent forms are signed", StringComparison.Ordinal));
+        Assert.Contains(listed, text => text.Contains("Send the MRI request form", StringComparison.Ordinal) && text.Contains("about inquiry", StringComparison.Ordinal));
+        var audit = (await AuditAsync("task.create")).Last();
+        Assert.Contains($"Patient {patient}", audit.Details, StringComparison.Ordinal);
+        var task = await client.GetDocumentAsync($"/staff/tasks/{tasks[1].Id}");
+        Assert.Equal($"/staff/patients/{patient}", task.QuerySelector("dl.details dd a")!.GetAttribute("href"));
+
+        // The database keeps a task to one subject.
+        await Assert.ThrowsAsync<DbUpdateException>(() => App.WithDbAsync(db =>
+        {
+            db.Tasks.Add(new StaffTask { Title = "x", InquiryId = inquiry, PatientId = patient, OwnerId = me.Id, DueAt = Now, CreatedAt = Now, CreatedById = me.Id });
+            return db.SaveChangesAsync();
+        }));
     }
 
     [Theory]
