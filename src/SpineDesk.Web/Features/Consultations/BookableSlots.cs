@@ -65,10 +65,11 @@ public sealed class BookableSlots(SpineDeskDbContext db, ClinicClock clock)
             return [.. candidates.Where(s => s.StartUtc > now)];
         }
 
+        // Every booking that overlaps the range, including one that starts before it (a longer consultation).
         var first = candidates[0].StartUtc;
-        var last = candidates[^1].StartUtc;
+        var end = candidates.Max(s => s.EndUtc);
         var booked = (await db.Consultations.AsNoTracking()
-            .Where(c => c.ClinicianId == clinicianId && c.Status == ConsultationStatus.Booked && c.StartUtc >= first && c.StartUtc <= last)
+            .Where(c => c.ClinicianId == clinicianId && c.Status == ConsultationStatus.Booked && c.StartUtc < end && c.EndUtc > first)
             .Select(c => new { c.StartUtc, c.EndUtc })
             .ToListAsync(cancellationToken));
         return [.. candidates.Where(s => s.StartUtc > now && !booked.Any(b => b.StartUtc < s.EndUtc && s.StartUtc < b.EndUtc))];

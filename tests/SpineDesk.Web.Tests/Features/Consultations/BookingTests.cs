@@ -49,6 +49,38 @@ public abstract class BookingTests(TestDatabaseKind kind) : ConsultationTest(kin
     }
 
     [Fact]
+    public async Task A_longer_booking_that_starts_before_the_first_slot_still_hides_the_slots_it_covers()
+    {
+        var clinician = await AddClinicianAsync();
+        var inquiry = await AddContactingInquiryAsync("Ada Byron");
+        var other = await AddContactingInquiryAsync("Ben Okri");
+        var (client, _) = await App.SignedInAsync(StaffRoles.Coordinator);
+        var day = Today.AddDays(2);
+        // Booked 08:30-09:30 (under hours the clinician had then): the 09:00 slot is taken, 09:30 is free.
+        await App.WithDbAsync(db =>
+        {
+            db.Consultations.Add(new Consultation
+            {
+                InquiryId = other,
+                ClinicianId = clinician.Id,
+                StartUtc = Utc(day, 8, 30),
+                EndUtc = Utc(day, 9, 30),
+                Status = ConsultationStatus.Booked,
+                BookedAt = Now,
+                BookedById = clinician.Id,
+                IcsUid = "early@spinedesk",
+                Location = "Room 2",
+            });
+            return db.SaveChangesAsync();
+        });
+
+        var page = await client.GetDocumentAsync(BookUrl(inquiry, clinician.Id, day));
+
+        Assert.Null(page.QuerySelector($"input[name=Slot][value='{BookableSlot.FormatKey(Utc(day, 9))}']"));
+        Assert.NotNull(page.QuerySelector($"input[name=Slot][value='{BookableSlot.FormatKey(Utc(day, 9, 30))}']"));
+    }
+
+    [Fact]
     public async Task The_database_refuses_a_second_active_booking_of_a_slot_but_not_one_beside_a_cancelled_booking()
     {
         var clinician = await AddClinicianAsync();
