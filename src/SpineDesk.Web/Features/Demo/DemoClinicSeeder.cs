@@ -74,10 +74,12 @@ public sealed class DemoClinicSeeder(
         var (team, created) = await EnsureTeamAsync(cancellationToken);
         var generator = new DemoInquiryGenerator(request.Seed, time.GetUtcNow().UtcDateTime, team, phones, ClinicTimeZone());
         var inquiries = generator.Create(request.Inquiries);
+        var tasks = DemoRecords.Add(inquiries, team, request.Seed, time.GetUtcNow().UtcDateTime).ToLookup(t => t.Inquiry!);
 
         foreach (var batch in inquiries.Chunk(BatchSize))
         {
             db.Inquiries.AddRange(batch);
+            db.Tasks.AddRange(batch.SelectMany(i => tasks[i]));
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }

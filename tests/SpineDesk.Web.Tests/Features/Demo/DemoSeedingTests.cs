@@ -82,6 +82,16 @@ public abstract partial class DemoSeedingTests(TestDatabaseKind kind) : AppTest(
         Assert.Contains(inquiries, i => i.Stage == PipelineStage.ConsultationScheduled);
         Assert.Contains(inquiries, i => i.Stage == PipelineStage.Closed);
         Assert.True(inquiries.Select(i => i.Stage).Distinct().Count() >= 6);
+
+        // As the desk would have: a patient for everyone who reached a booked consultation, and tasks, open ones only
+        // about people still being contacted.
+        var booked = inquiries.Where(i => i.StageChanges.Any(c => c.To == PipelineStage.ConsultationScheduled)).Select(i => i.Id).ToHashSet();
+        Assert.Equal(booked, inquiries.Where(i => i.PatientId is not null).Select(i => i.Id).ToHashSet());
+        Assert.Equal(booked.Count, await App.WithDbAsync(db => db.Patients.CountAsync()));
+        var tasks = await App.WithDbAsync(db => db.Tasks.AsNoTracking().ToListAsync());
+        Assert.Contains(tasks, t => t.Status == SpineDesk.Data.Tasks.StaffTaskStatus.Open);
+        Assert.All(tasks.Where(t => t.Status == SpineDesk.Data.Tasks.StaffTaskStatus.Open), t =>
+            Assert.True(inquiries.Single(i => i.Id == t.InquiryId).IsOpen));
     }
 
     [Fact]
