@@ -85,9 +85,7 @@ public sealed class RegisterModel(SpineDeskDbContext db, PatientRegistry registr
         }
 
         var link = await registry.EnsureForAsync(inquiry, User.FindFirstValue(ClaimTypes.NameIdentifier)!, born, cancellationToken);
-        var version = db.Entry(inquiry).Property(i => i.Version);
-        version.OriginalValue = Version!.Value;
-        version.IsModified = true;
+        db.ExpectVersion(inquiry, i => i.Version, Version!.Value);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -147,9 +147,7 @@ public sealed class TaskDetailsModel(SpineDeskDbContext db, AuditLog audit, Clin
         }
 
         // The UPDATE applies only where the row still has the version the form was shown.
-        var versionProperty = db.Entry(task).Property(t => t.Version);
-        versionProperty.OriginalValue = Version.Value;
-        versionProperty.IsModified = true;
+        db.ExpectVersion(task, t => t.Version, Version.Value);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
