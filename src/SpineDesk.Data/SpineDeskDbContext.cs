@@ -76,13 +76,17 @@ public class SpineDeskDbContext(DbContextOptions<SpineDeskDbContext> options) : 
             }
         }
 
-        foreach (var entry in ChangeTracker.Entries<Inquiry>())
+        // Every change raises the version, so anyone holding an older form is stopped (see VersionChecks).
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
             if (entry.State == EntityState.Modified)
             {
                 entry.Entity.Version++;
             }
+        }
 
+        foreach (var entry in ChangeTracker.Entries<Inquiry>())
+        {
             if (entry.State is EntityState.Added or EntityState.Modified)
             {
                 entry.Entity.NameKey = InquirySearchKeys.Name(entry.Entity.Name);
@@ -93,31 +97,10 @@ public class SpineDeskDbContext(DbContextOptions<SpineDeskDbContext> options) : 
 
         foreach (var entry in ChangeTracker.Entries<Patient>())
         {
-            if (entry.State == EntityState.Modified)
-            {
-                entry.Entity.Version++;
-            }
-
             if (entry.State is EntityState.Added or EntityState.Modified)
             {
                 entry.Entity.NameKey = InquirySearchKeys.Name(entry.Entity.Name);
                 entry.Entity.EmailKey = InquirySearchKeys.Email(entry.Entity.Email);
-            }
-        }
-
-        foreach (var entry in ChangeTracker.Entries<Consultation>())
-        {
-            if (entry.State == EntityState.Modified)
-            {
-                entry.Entity.Version++;
-            }
-        }
-
-        foreach (var entry in ChangeTracker.Entries<StaffTask>())
-        {
-            if (entry.State == EntityState.Modified)
-            {
-                entry.Entity.Version++;
             }
         }
     }

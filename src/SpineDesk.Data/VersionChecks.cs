@@ -1,7 +1,15 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace SpineDesk.Data;
+
+/// <summary>
+/// A record staff change through forms: its <see cref="Version"/> is a concurrency token that
+/// <see cref="SpineDeskDbContext"/> raises on every change.
+/// </summary>
+public interface IVersioned
+{
+    int Version { get; set; }
+}
 
 /// <summary>Optimistic concurrency on the <c>Version</c> columns, as every staff form uses it.</summary>
 public static class VersionChecks
@@ -12,11 +20,11 @@ public static class VersionChecks
     /// version is raised and anyone holding the older page is stopped. A save that finds another version throws
     /// <see cref="DbUpdateConcurrencyException"/>.
     /// </summary>
-    public static void ExpectVersion<T>(this DbContext db, T entity, Expression<Func<T, int>> version, int expected)
-        where T : class
+    public static void ExpectVersion(this DbContext db, IVersioned entity, int expected)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var property = db.Entry(entity).Property(version);
+        ArgumentNullException.ThrowIfNull(entity);
+        var property = db.Entry(entity).Property(nameof(IVersioned.Version));
         property.OriginalValue = expected;
         property.IsModified = true;
     }

@@ -8,7 +8,7 @@ namespace SpineDesk.Data.Consultations;
 /// consultation per clinician and start time: the database enforces it with a filtered unique index, so two
 /// coordinators booking the same slot at the same moment cannot both succeed.
 /// </summary>
-public class Consultation
+public class Consultation : IVersioned
 {
     public int Id { get; set; }
 

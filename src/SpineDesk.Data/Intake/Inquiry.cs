@@ -7,7 +7,7 @@ using SpineDesk.Data.Staff;
 namespace SpineDesk.Data.Intake;
 
 /// <summary>A request from a person to be contacted by a care coordinator, and where it stands.</summary>
-public class Inquiry
+public class Inquiry : IVersioned
 {
     public int Id { get; set; }
 

@@ -6,7 +6,7 @@ namespace SpineDesk.Data.Patients;
 /// procedure, follow-up) will hang off it. Deliberately small: contact details stay on the inquiries, which
 /// keep what the person sent; these are the details to find and recognise the person by.
 /// </summary>
-public class Patient
+public class Patient : IVersioned
 {
     public int Id { get; set; }
 

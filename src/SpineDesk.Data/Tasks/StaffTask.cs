@@ -10,7 +10,7 @@ namespace SpineDesk.Data.Tasks;
 /// the database checks. About one inquiry, one patient or nobody in particular (never two). Made by hand or by a rule (<see cref="Rule"/>, with what triggered it, so a rule makes
 /// its task once). Closed tasks are kept: done or cancelled, by whom, when and why.
 /// </summary>
-public class StaffTask
+public class StaffTask : IVersioned
 {
     public const int TitleMaxLength = 200;
 

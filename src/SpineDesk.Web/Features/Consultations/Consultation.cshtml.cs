@@ -96,7 +96,7 @@ public sealed class ConsultationModel(SpineDeskDbContext db, AuditLog audit, Boo
         }
 
         // The UPDATE applies only where the row still has the version the coordinator saw.
-        db.ExpectVersion(consultation, c => c.Version, Version.Value);
+        db.ExpectVersion(consultation, Version.Value);
         var outcome = await change(consultation);
         if (outcome.Succeeded)
         {

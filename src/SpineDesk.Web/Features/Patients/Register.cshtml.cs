@@ -85,7 +85,7 @@ public sealed class RegisterModel(SpineDeskDbContext db, PatientRegistry registr
         }
 
         var link = await registry.EnsureForAsync(inquiry, User.FindFirstValue(ClaimTypes.NameIdentifier)!, born, cancellationToken);
-        db.ExpectVersion(inquiry, i => i.Version, Version!.Value);
+        db.ExpectVersion(inquiry, Version!.Value);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

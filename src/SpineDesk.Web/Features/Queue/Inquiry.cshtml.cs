@@ -123,7 +123,7 @@ public sealed partial class InquiryModel : PageModel
 
         // The UPDATE only applies where the row still has the version the coordinator saw. Every change,
         // even a new contact attempt, raises the version, so anyone holding the old page is stopped.
-        _db.ExpectVersion(inquiry, i => i.Version, version.Value);
+        _db.ExpectVersion(inquiry, version.Value);
         try
         {
             await _db.SaveChangesAsync(cancellationToken);

@@ -63,8 +63,8 @@ public sealed class InquiryMerge(SpineDeskDbContext db, AuditLog audit, TimeProv
 
         // The survivor's records changed even when none of its fields did: raise its version too.
         db.Entry(survivor).Property(i => i.Version).IsModified = true;
-        db.ExpectVersion(survivor, i => i.Version, survivorVersion);
-        db.ExpectVersion(merged, i => i.Version, mergedVersion);
+        db.ExpectVersion(survivor, survivorVersion);
+        db.ExpectVersion(merged, mergedVersion);
         audit.Add(Action, InquiryModel.EntityType, Key(survivor.Id),
             $"{merged.ReferenceNumber} merged into this inquiry" + (filled.Count > 0 ? $"; filled from it: {string.Join(", ", filled)}" : "") + patients);
         audit.Add(Action, InquiryModel.EntityType, Key(merged.Id),

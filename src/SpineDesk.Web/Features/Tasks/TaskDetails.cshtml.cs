@@ -147,7 +147,7 @@ public sealed class TaskDetailsModel(SpineDeskDbContext db, AuditLog audit, Clin
         }
 
         // The UPDATE applies only where the row still has the version the form was shown.
-        db.ExpectVersion(task, t => t.Version, Version.Value);
+        db.ExpectVersion(task, Version.Value);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
