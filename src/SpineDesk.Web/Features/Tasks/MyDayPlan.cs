@@ -98,7 +98,8 @@ public sealed class MyDayPlan(SpineDeskDbContext db, ClinicClock clock, ClinicCa
             .Where(i => i.OwnerId == me && (i.NextAttemptAt < dayEnd || (i.NextAttemptAt == null && i.FirstContactAttemptAt == null)))
             .Select(i => new CallRow(i.Id, i.Name, i.ReferenceNumber, i.Urgency, i.ReceivedAt, i.NextAttemptAt, i.ContactAttempts.Count()))
             .ToListAsync(cancellationToken);
-        return mine.Select(c => Call(c, now, firstAttemptCutoff, unclaimed: false));
+        // A first call not due yet whose target is tomorrow (it arrived after closing) belongs to tomorrow's list.
+        return mine.Select(c => Call(c, now, firstAttemptCutoff, unclaimed: false)).Where(c => c.DueNow || c.At < dayEnd);
     }
 
     /// <summary>The most urgent unclaimed people due a call now, and how many more there are.</summary>

@@ -144,6 +144,22 @@ public abstract class MyDayTests(TestDatabaseKind kind) : CadenceTest(kind)
     }
 
     [Fact]
+    public async Task A_first_call_that_arrived_after_closing_waits_for_the_next_open_day_s_list()
+    {
+        var (client, me) = await App.SignedInAsync(StaffRoles.Coordinator);
+        // The clinic closes at 18:00; it is about 15:00. Someone writes in at about 18:15 and it is now about 18:30.
+        var received = Now.AddHours(3.25);
+        Time.Advance(TimeSpan.FromHours(3.5));
+        await App.AddInquiryAsync("Late Writer", Urgency.Routine, received, ownerId: me.Id);
+        await App.AddInquiryAsync("Day Writer", Urgency.Routine, received.AddHours(-4), ownerId: me.Id);
+
+        var page = await client.GetDocumentAsync(MyDayUrl);
+
+        Assert.Equal(["First call: Day Writer"], Titles(page, "due-now"));
+        Assert.Empty(page.QuerySelectorAll("#later-today .day-item"));
+    }
+
+    [Fact]
     public async Task An_empty_day_says_so()
     {
         var (client, _) = await App.SignedInAsync(StaffRoles.Coordinator);
