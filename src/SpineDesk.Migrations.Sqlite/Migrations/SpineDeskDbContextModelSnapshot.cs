@@ -527,19 +527,23 @@ namespace SpineDesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("EmailKey");
 
-                    b.HasIndex("MergedIntoId");
+                    b.HasIndex("MergedIntoId")
+                        .HasFilter("\"MergedIntoId\" IS NOT NULL");
 
                     b.HasIndex("NameKey");
 
-                    b.HasIndex("PatientId");
+                    b.HasIndex("PatientId")
+                        .HasFilter("\"PatientId\" IS NOT NULL");
 
                     b.HasIndex("Phone");
 
                     b.HasIndex("PhoneTail");
 
-                    b.HasIndex("PossibleDuplicateOfId");
+                    b.HasIndex("PossibleDuplicateOfId")
+                        .HasFilter("\"PossibleDuplicateOfId\" IS NOT NULL");
 
-                    b.HasIndex("PossiblePatientId");
+                    b.HasIndex("PossiblePatientId")
+                        .HasFilter("\"PossiblePatientId\" IS NOT NULL");
 
                     b.HasIndex("ReceivedAt");
 
