@@ -81,7 +81,7 @@ public sealed class PatientRegistry(SpineDeskDbContext db, AuditLog audit, TimeP
 
     /// <summary>
     /// The earliest registered patient with this phone or email, and what matched; null when none. Two lookups,
-    /// each on its own index, as for inquiries (<see cref="DuplicateDetection"/>).
+    /// each on its own index, as for inquiries (<see cref="ContactMatch"/>).
     /// </summary>
     public static async Task<(int Id, string PatientNumber, DuplicateMatch Match)?> FindByContactAsync(
         SpineDeskDbContext db, string phone, string? email, CancellationToken cancellationToken)
@@ -90,25 +90,14 @@ public sealed class PatientRegistry(SpineDeskDbContext db, AuditLog audit, TimeP
         var emailKey = InquirySearchKeys.Email(email);
         var byPhone = await EarliestAsync(db.Patients.Where(p => p.Phone == phone), cancellationToken);
         var byEmail = emailKey is null ? null : await EarliestAsync(db.Patients.Where(p => p.EmailKey == emailKey), cancellationToken);
-        var earliest = new[] { byPhone, byEmail }.OfType<Candidate>()
-            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .FirstOrDefault();
-        if (earliest is null)
-        {
-            return null;
-        }
-
-        var samePhone = earliest.Phone == phone;
-        var sameEmail = emailKey is not null && earliest.EmailKey == emailKey;
-        var match = samePhone && sameEmail ? DuplicateMatch.PhoneAndEmail : samePhone ? DuplicateMatch.Phone : DuplicateMatch.Email;
-        return (earliest.Id, earliest.PatientNumber, match);
+        return ContactMatch.Earliest(byPhone, byEmail, phone, emailKey) is { } found
+            ? (found.Earliest.Id, found.Earliest.Number!, found.Match)
+            : null;
     }
 
-    private static Task<Candidate?> EarliestAsync(IQueryable<Patient> matches, CancellationToken cancellationToken) =>
+    private static Task<ContactCandidate?> EarliestAsync(IQueryable<Patient> matches, CancellationToken cancellationToken) =>
         matches.AsNoTracking()
             .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)
-            .Select(p => new Candidate(p.Id, p.PatientNumber, p.CreatedAt, p.Phone, p.EmailKey))
+            .Select(p => new ContactCandidate(p.Id, p.CreatedAt, p.Phone, p.EmailKey, p.PatientNumber))
             .FirstOrDefaultAsync(cancellationToken);
-
-    private sealed record Candidate(int Id, string PatientNumber, DateTime CreatedAt, string Phone, string? EmailKey);
 }

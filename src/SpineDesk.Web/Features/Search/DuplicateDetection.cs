@@ -28,30 +28,19 @@ public static class DuplicateDetection
         // Two lookups, each on its own index, rather than an OR the planners may answer with a scan.
         var byPhone = await EarliestAsync(db.Inquiries.Where(i => i.Phone == inquiry.Phone), cancellationToken);
         var byEmail = emailKey is null ? null : await EarliestAsync(db.Inquiries.Where(i => i.EmailKey == emailKey), cancellationToken);
-        var earliest = new[] { byPhone, byEmail }.OfType<Candidate>()
-            .OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id)
-            .FirstOrDefault();
-        if (earliest is null)
+        if (ContactMatch.Earliest(byPhone, byEmail, inquiry.Phone, emailKey) is { } found)
         {
-            return;
+            inquiry.PossibleDuplicateOfId = found.Earliest.Id;
+            inquiry.PossibleDuplicateMatch = found.Match;
         }
-
-        var samePhone = earliest.Phone == inquiry.Phone;
-        var sameEmail = emailKey is not null && earliest.EmailKey == emailKey;
-        inquiry.PossibleDuplicateOfId = earliest.Id;
-        inquiry.PossibleDuplicateMatch = samePhone && sameEmail ? DuplicateMatch.PhoneAndEmail
-            : samePhone ? DuplicateMatch.Phone
-            : DuplicateMatch.Email;
     }
 
-    private static Task<Candidate?> EarliestAsync(IQueryable<Inquiry> matches, CancellationToken cancellationToken) =>
+    private static Task<ContactCandidate?> EarliestAsync(IQueryable<Inquiry> matches, CancellationToken cancellationToken) =>
         matches.AsNoTracking()
             .Where(i => i.MergedIntoId == null)
             .OrderBy(i => i.ReceivedAt).ThenBy(i => i.Id)
-            .Select(i => new Candidate(i.Id, i.ReceivedAt, i.Phone, i.EmailKey))
+            .Select(i => new ContactCandidate(i.Id, i.ReceivedAt, i.Phone, i.EmailKey, null))
             .FirstOrDefaultAsync(cancellationToken);
-
-    private sealed record Candidate(int Id, DateTime ReceivedAt, string Phone, string? EmailKey);
 
     /// <summary>Words for the notice on the inquiry page: "same phone", "same email", "same phone and email".</summary>
     public static string Describe(DuplicateMatch? match) => match switch
